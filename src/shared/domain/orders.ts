@@ -1,0 +1,83 @@
+/**
+ * Orders, plans and work orders: owned by central, read-only on terminals (streams `orders`,
+ * `plans`, `work-orders`, `notices`). File formats for importing them: ARCHITECTURE section 6.
+ */
+import { z } from 'zod';
+import { id, isoDate, isoInstant, qty } from './ids';
+
+export const reviewStatus = z.enum(['approved', 'pending', 'rejected']);
+export const productionOrderSchema = z.object({
+  id,
+  customerOrder: z.string().default(''),
+  productId: id,
+  qty: qty,
+  dueDate: isoDate,
+  reviewStatus,
+  reviewedBy: z.string().default(''),
+});
+export type ProductionOrder = z.infer<typeof productionOrderSchema>;
+
+export const workOrderStatus = z.enum(['released', 'started', 'paused', 'blocked', 'completed']);
+export type WorkOrderStatus = z.infer<typeof workOrderStatus>;
+
+/** A work order is one operation of one production order: id `<production_order>/<operation>`. */
+export const workOrderSchema = z.object({
+  id,
+  productionOrderId: id,
+  operation: z.string(),
+  productId: id,
+  lineId: id,
+  workstationIds: z.array(id),
+  qty: qty,
+  status: workOrderStatus,
+  /** Incremented by central on every accepted transition; transitions are requested against it. */
+  version: z.number().int().nonnegative(),
+  goodQty: z.number().int(),
+  scrapQty: z.number().int(),
+  /** Highest central change-log position folded into the totals above. */
+  updatedAt: isoInstant,
+});
+export type WorkOrder = z.infer<typeof workOrderSchema>;
+
+export const t2PlanLineSchema = z.object({
+  /** `<date>|<line>|<shift>|<workOrderId>` */
+  id,
+  date: isoDate,
+  workshopId: id,
+  lineId: id,
+  shift: z.string(),
+  productionOrderId: id,
+  operation: z.string(),
+  workOrderId: id,
+  plannedQty: qty,
+  /** Plan version for this date; the latest wins, earlier ones are kept at central. */
+  version: z.number().int().positive(),
+});
+export type T2PlanLine = z.infer<typeof t2PlanLineSchema>;
+
+export const monthlyPlanLineSchema = z.object({
+  /** `<date>|<workshop>|<productionOrder>` */
+  id,
+  date: isoDate,
+  workshopId: id,
+  productId: id,
+  productionOrderId: id,
+  plannedQty: qty,
+  version: z.number().int().positive(),
+});
+export type MonthlyPlanLine = z.infer<typeof monthlyPlanLineSchema>;
+
+export const noticeSchema = z.object({
+  id,
+  kind: z.enum(['plan-revised', 'disruption', 'disruption-resolved', 'gauge-hold', 'conflict', 'info']),
+  /** Departments the notice is addressed to, e.g. production, material-control, marketing. */
+  departments: z.array(z.string()).default([]),
+  workshopId: id.optional(),
+  lineId: id.optional(),
+  title: z.string(),
+  body: z.string().default(''),
+  refId: z.string().optional(),
+  createdAt: isoInstant,
+  resolvedAt: isoInstant.optional(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
