@@ -1,0 +1,43 @@
+/** Composes the central Fastify app: error handling, auth, sync and API routes. */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { CentralDb } from './db/connect';
+import { authenticate } from './auth/tokens';
+import { installErrorHandling } from './http-errors';
+import { registerApiRoutes } from './routes/api';
+import { registerSyncRoutes } from './routes/sync';
+import { centralVersion } from './version';
+
+export const BODY_LIMIT = 2 * 1024 * 1024;
+
+export interface CentralAppDeps {
+  database: CentralDb;
+  adminToken: string;
+  logLevel?: string;
+  /** Clock override for tests. */
+  now?: () => Date;
+}
+
+export function assertAdminToken(token: string): void {
+  if (typeof token !== 'string' || token.length < 8) {
+    throw new Error('The admin token must have at least 8 characters (TAKT_ADMIN_TOKEN).');
+  }
+}
+
+export function buildCentralApp(deps: CentralAppDeps): FastifyInstance {
+  assertAdminToken(deps.adminToken);
+  const app = Fastify({
+    logger: { level: deps.logLevel ?? 'info', redact: ['req.headers.authorization'] },
+    bodyLimit: BODY_LIMIT,
+  });
+  installErrorHandling(app);
+  const ctx = {
+    db: deps.database.db,
+    database: deps.database.kind,
+    version: centralVersion(),
+    now: deps.now ?? (() => new Date()),
+    principal: (req: { headers: { authorization?: string } }) => authenticate(deps.database.db, deps.adminToken, req.headers.authorization),
+  };
+  registerApiRoutes(app, ctx);
+  registerSyncRoutes(app, ctx);
+  return app;
+}

@@ -1,0 +1,193 @@
+/**
+ * Effects of a newly stored event, applied in the push transaction that stored it: output ledger
+ * and work-order totals (`output_ledger`, `work_orders`), work-order transitions through the
+ * state machine (conflicts go to `wo_conflicts` and the `notices` stream), disruption notices.
+ * Business problems never reject an event: the returned text is stored as the event's `issue`.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { EventPayload, EventType } from '../../shared/sync/events';
+import type { WorkOrderStatus } from '../../shared/domain/orders';
+import { events, outputLedger, woConflicts, workOrders } from '../db/schema';
+import type { Tx } from '../db/connect';
+import { getLine, workOrderRow } from '../db/master';
+import type { ChangeSet } from './changes';
+
+export interface StoredEvent {
+  id: string;
+  terminalId: string;
+  type: string;
+  workstationId: string;
+  occurredAtCorrected: Date;
+  payload: Record<string, unknown>;
+}
+
+export const DISRUPTION_DEPARTMENTS = ['production', 'material-control', 'marketing'];
+
+const transitions: Record<WorkOrderStatus, readonly WorkOrderStatus[]> = {
+  released: ['started'],
+  started: ['paused', 'blocked', 'completed'],
+  paused: ['started', 'blocked', 'completed'],
+  blocked: ['started', 'paused'],
+  completed: [],
+};
+
+export function isTransitionAllowed(from: WorkOrderStatus, to: WorkOrderStatus): boolean {
+  return transitions[from].includes(to);
+}
+
+interface Ctx {
+  tx: Tx;
+  changes: ChangeSet;
+  now: Date;
+}
+
+export async function applyEffects(ctx: Ctx, e: StoredEvent): Promise<string | null> {
+  const type = e.type as EventType;
+  switch (type) {
+    case 'output.recorded':
+      return recordOutput(ctx, e, e.payload as EventPayload<'output.recorded'>);
+    case 'output.reversed':
+      return reverseOutput(ctx, e.id, e.payload as EventPayload<'output.reversed'>);
+    case 'wo.transition.requested':
+      return requestTransition(ctx, e, e.payload as EventPayload<'wo.transition.requested'>);
+    case 'disruption.reported':
+      return reportDisruption(ctx, e.payload as EventPayload<'disruption.reported'>);
+    case 'disruption.resolved':
+      return resolveDisruption(ctx, e.payload as EventPayload<'disruption.resolved'>);
+    default:
+      return null;
+  }
+}
+
+async function lockWorkOrder(tx: Tx, id: string) {
+  const [wo] = await tx.select().from(workOrders).where(eq(workOrders.id, id)).for('update');
+  return wo ?? null;
+}
+
+async function addToTotals(ctx: Ctx, workOrderId: string, good: number, scrap: number): Promise<boolean> {
+  const [updated] = await ctx.tx
+    .update(workOrders)
+    .set({
+      goodQty: sql`${workOrders.goodQty} + ${good}`,
+      scrapQty: sql`${workOrders.scrapQty} + ${scrap}`,
+      updatedAt: ctx.now,
+    })
+    .where(eq(workOrders.id, workOrderId))
+    .returning();
+  if (updated) ctx.changes.put('work-orders', workOrderRow(updated));
+  return !!updated;
+}
+
+async function recordOutput(ctx: Ctx, e: StoredEvent, p: EventPayload<'output.recorded'>): Promise<string | null> {
+  await ctx.tx.insert(outputLedger).values({
+    eventId: e.id,
+    workOrderId: p.workOrderId,
+    workstationId: e.workstationId,
+    goodQty: p.goodQty,
+    scrapQty: p.scrapQty,
+    occurredAtCorrected: e.occurredAtCorrected,
+  });
+  const wo = await lockWorkOrder(ctx.tx, p.workOrderId);
+  let issue: string | null = null;
+  if (!wo) issue = `unknown work order ${p.workOrderId}`;
+  else {
+    if (wo.status !== 'started') issue = `output recorded while work order ${wo.id} was ${wo.status}`;
+    await addToTotals(ctx, wo.id, p.goodQty, p.scrapQty);
+  }
+  // A reversal from another terminal may have arrived first: apply it now.
+  const [waiting] = await ctx.tx
+    .select({ id: events.id })
+    .from(events)
+    .where(and(eq(events.type, 'output.reversed'), sql`${events.payload}->>'reversesEventId' = ${e.id}`, sql`${events.issue} LIKE 'reverses unknown event%'`))
+    .limit(1);
+  if (waiting) {
+    await reverseOutput(ctx, waiting.id, { reversesEventId: e.id, reason: '' });
+    await ctx.tx.update(events).set({ issue: null }).where(eq(events.id, waiting.id));
+  }
+  return issue;
+}
+
+async function reverseOutput(ctx: Ctx, eventId: string, p: EventPayload<'output.reversed'>): Promise<string | null> {
+  const [original] = await ctx.tx
+    .update(outputLedger)
+    .set({ reversedBy: eventId })
+    .where(and(eq(outputLedger.eventId, p.reversesEventId), isNull(outputLedger.reversedBy)))
+    .returning();
+  if (!original) {
+    const [already] = await ctx.tx.select().from(outputLedger).where(eq(outputLedger.eventId, p.reversesEventId));
+    return already
+      ? `event ${p.reversesEventId} was already reversed by ${already.reversedBy ?? '?'}`
+      : `reverses unknown event ${p.reversesEventId} (applied when it arrives)`;
+  }
+  await addToTotals(ctx, original.workOrderId, -original.goodQty, -original.scrapQty);
+  return null;
+}
+
+async function requestTransition(ctx: Ctx, e: StoredEvent, p: EventPayload<'wo.transition.requested'>): Promise<string | null> {
+  const wo = await lockWorkOrder(ctx.tx, p.workOrderId);
+  if (!wo) return `unknown work order ${p.workOrderId}`;
+  if (wo.status === p.to) return `work order ${wo.id} was already ${wo.status}`;
+  if (!isTransitionAllowed(wo.status, p.to)) {
+    await ctx.tx.insert(woConflicts).values({
+      eventId: e.id,
+      workOrderId: wo.id,
+      terminalId: e.terminalId,
+      fromStatus: wo.status,
+      requestedTo: p.to,
+      basedOnVersion: p.basedOnVersion,
+      currentVersion: wo.version,
+      reason: p.reason ?? null,
+      createdAt: ctx.now,
+    });
+    const line = await getLine(ctx.tx, wo.lineId);
+    ctx.changes.put('notices', {
+      type: 'notice',
+      id: `conflict:${e.id}`,
+      kind: 'conflict',
+      departments: ['production'],
+      ...(line ? { workshopId: line.workshopId } : {}),
+      lineId: wo.lineId,
+      title: `${wo.id}: ${wo.status} → ${p.to} rechazado / refused`,
+      body: `La orden ${wo.id} está «${wo.status}» (versión ${wo.version}); no puede pasar a «${p.to}». / Work order ${wo.id} is ${wo.status} (version ${wo.version}); it cannot go to ${p.to}.`,
+      refId: wo.id,
+      createdAt: ctx.now.toISOString(),
+    });
+    return `conflict: ${wo.status} -> ${p.to} not allowed (requested on version ${p.basedOnVersion}, current ${wo.version})`;
+  }
+  const [updated] = await ctx.tx
+    .update(workOrders)
+    .set({ status: p.to, version: wo.version + 1, updatedAt: ctx.now })
+    .where(eq(workOrders.id, wo.id))
+    .returning();
+  if (updated) ctx.changes.put('work-orders', workOrderRow(updated));
+  return null;
+}
+
+async function reportDisruption(ctx: Ctx, p: EventPayload<'disruption.reported'>): Promise<string | null> {
+  const line = await getLine(ctx.tx, p.lineId);
+  ctx.changes.put('notices', {
+    type: 'notice',
+    id: `disruption:${p.disruptionId}`,
+    kind: 'disruption',
+    departments: DISRUPTION_DEPARTMENTS,
+    ...(line ? { workshopId: line.workshopId } : {}),
+    lineId: p.lineId,
+    title: `Interrupción / Disruption (${p.cause}) ${line?.name ?? p.lineId}`,
+    body: p.description,
+    refId: p.workOrderId ?? p.disruptionId,
+    createdAt: ctx.now.toISOString(),
+  });
+  return line ? null : `unknown line ${p.lineId}`;
+}
+
+async function resolveDisruption(ctx: Ctx, p: EventPayload<'disruption.resolved'>): Promise<string | null> {
+  const key = `notice:disruption:${p.disruptionId}`;
+  const notice = await ctx.changes.get('notices', key);
+  if (!notice) return `unknown disruption ${p.disruptionId}`;
+  ctx.changes.put('notices', {
+    ...notice,
+    body: p.note ? `${notice.body}\n${p.note}` : notice.body,
+    resolvedAt: ctx.now.toISOString(),
+  });
+  return null;
+}
