@@ -1,0 +1,544 @@
+/**
+ * The terminal's sync engine (renderer side). It makes every recorded event reach central exactly
+ * once: at-least-once delivery (retry until acknowledged) + central's dedupe by event id.
+ *  - Push: pending events of `db.events` in seq order, batches within the wire limits, exactly one
+ *    request in flight, debounced after `nudge()`, exponential backoff with full jitter on failure.
+ *  - Pull: all streams on start and every 30 s; work orders, notices and plans after each push.
+ *  - Hello on start and after errors: clock offset (meta 'clockOffsetMs') and central's acked seq.
+ *  - Journal restore on start: unsynced events the main process kept, if IndexedDB lost them.
+ *  - One leader across windows (Web Locks), and a watchdog that rebuilds a wedged loop.
+ * It persists only through db.events states, db.meta and the pull tables/cursors; it never deletes
+ * an event except through retention (`pruneAcked`).
+ */
+import { liveQuery } from 'dexie';
+import type { TerminalApi } from '../../shared/api';
+import type { AppError, Result } from '../../shared/result';
+import type { EventEnvelope } from '../../shared/sync/events';
+import { PROTOCOL_VERSION, type PushResponse } from '../../shared/sync/protocol';
+import { streamNames, type StreamName } from '../../shared/sync/streams';
+import type { TaktDb } from '../data/db';
+import {
+  applyPushResult,
+  ensureEpoch,
+  fillBatch,
+  markAckedUpTo,
+  nextPushBatch,
+  pruneAcked,
+  raiseNextSeq,
+  readQueueCounts,
+  rejectLocally,
+  restoreFromJournal,
+  type Unsendable,
+} from './outbox';
+import { pullStream } from './pull';
+import * as status from './status-store';
+
+export interface SyncEngine {
+  start(): void;
+  stop(): void;
+  /** Runs a full cycle now (hello if needed, push everything, pull every stream); never rejects. */
+  syncNow(): Promise<void>;
+  /** Something was recorded: recount the queue and push soon (debounced). Also cuts a backoff short. */
+  nudge(): void;
+}
+
+export interface SyncEngineOptions {
+  api: TerminalApi;
+  db: TaktDb;
+  appVersion: string;
+  now?: () => number;
+  random?: () => number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export const PUSH_DEBOUNCE_MS = 100;
+export const BACKOFF_BASE_MS = 1000;
+export const BACKOFF_CAP_MS = 60_000;
+export const PULL_INTERVAL_MS = 30_000;
+export const WATCHDOG_AFTER_MS = 2 * BACKOFF_CAP_MS;
+export const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
+export const SYNC_LOCK_NAME = 'takt-sync';
+export const STREAMS_AFTER_PUSH: readonly StreamName[] = ['work-orders', 'notices', 'plans'];
+/** Beyond this the device clock is treated as stepped: the new sample replaces the smoothed offset. */
+const CLOCK_STEP_MS = 60_000;
+const CLOCK_SMOOTHING = 0.2;
+/** Batches one cycle may push before it lets the next cycle continue (bounded loop). */
+const MAX_BATCHES_PER_CYCLE = 2000;
+
+/** Full-jitter exponential backoff: uniform in [0, min(cap, base * 2^attempt)). `attempt` starts at 0. */
+export function backoffDelay(attempt: number, random: () => number): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 30));
+  return Math.floor(Math.min(Math.max(random(), 0), 1) * ceiling);
+}
+
+/** Error codes that mean central was not reached at all (as opposed to answering with a refusal). */
+const unreachableCodes = new Set<AppError['code']>(['offline', 'timeout', 'not-configured', 'internal']);
+function isReachable(error: AppError): boolean {
+  return !unreachableCodes.has(error.code);
+}
+
+interface Failure {
+  message: string;
+  reachable: boolean;
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
+  const { api, db, appVersion } = opts;
+  const now = opts.now ?? (() => Date.now());
+  const random = opts.random ?? Math.random;
+  const setTimer = opts.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+  const clearTimer = opts.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const iso = (ms = now()) => new Date(ms).toISOString();
+
+  let started = false;
+  let leader = false;
+  /** Bumped by stop() and the watchdog: a cycle from an older generation stops touching state. */
+  let generation = 0;
+  let helloDone = false;
+  let restoreDone = false;
+  let serverStreams: StreamName[] = [...streamNames];
+  let attempt = 0;
+  let offsetMs: number | null = null;
+  let journalOnly: EventEnvelope[] = [];
+  let lastProgressAt = now();
+  let lastPruneAt = Number.NEGATIVE_INFINITY;
+  /** -1 until the first count: the first observation is not "something new was recorded". */
+  let lastPending = -1;
+
+  let running: Promise<void> | null = null;
+  let runningGeneration = -1;
+  let wantPush = false;
+  let wantPullAll = false;
+
+  let retryTimer: unknown;
+  let retryPullAll = false;
+  let debounceTimer: unknown;
+  let tickTimer: unknown;
+  let onlineListenerAdded = false;
+  let unsubscribeQueue: (() => void) | undefined;
+  let releaseLock: (() => void) | undefined;
+  let lockAbort: AbortController | undefined;
+
+  // ---- queue counts --------------------------------------------------------------------------
+
+  function publishCounts(counts: { pending: number; rejected: number; oldestPendingAt: string | null }): void {
+    let oldest = counts.oldestPendingAt;
+    for (const e of journalOnly) if (oldest === null || e.occurredAt < oldest) oldest = e.occurredAt;
+    const pending = counts.pending + journalOnly.length;
+    if (pending === 0 || lastPending <= 0) lastProgressAt = now();
+    const grew = lastPending >= 0 && pending > lastPending;
+    lastPending = pending;
+    status.queueChanged({ pending, rejected: counts.rejected, oldestPendingAt: oldest });
+    // Something new was recorded (maybe in another window, seen through liveQuery): push it soon.
+    if (grew && leader) schedulePush();
+  }
+
+  async function recount(): Promise<void> {
+    try {
+      publishCounts(await readQueueCounts(db));
+    } catch (e) {
+      status.problemNoticed(`Could not count the outbox: ${describe(e)}`);
+    }
+  }
+
+  // ---- clock ---------------------------------------------------------------------------------
+
+  async function clockSample(serverTime: string, sentAt: number, receivedAt: number): Promise<void> {
+    const serverMs = Date.parse(serverTime);
+    if (Number.isNaN(serverMs)) return;
+    const sample = serverMs - (sentAt + receivedAt) / 2;
+    offsetMs =
+      offsetMs === null || Math.abs(sample - offsetMs) > CLOCK_STEP_MS
+        ? sample
+        : offsetMs + CLOCK_SMOOTHING * (sample - offsetMs);
+    const rounded = Math.round(offsetMs);
+    status.clockMeasured(rounded);
+    await db.meta.put({ key: 'clockOffsetMs', value: rounded });
+  }
+
+  // ---- steps of a cycle ----------------------------------------------------------------------
+
+  async function restore(): Promise<string | null> {
+    const result = await api.journal.pending();
+    if (!result.ok) return `Could not read the local journal: ${result.error.message}`;
+    const restored = await restoreFromJournal(db, result.value);
+    const known = new Set(journalOnly.map((e) => e.id));
+    journalOnly = [...journalOnly, ...restored.journalOnly.filter((e) => !known.has(e.id))];
+    restoreDone = true;
+    return restored.invalid > 0
+      ? `${restored.invalid} journal entries are not valid events and were left in the journal`
+      : null;
+  }
+
+  async function hello(epoch: string, problems: string[]): Promise<Failure | null> {
+    const sentAt = now();
+    const result = await api.central.hello({ epoch, appVersion });
+    const receivedAt = now();
+    if (!result.ok) return { message: result.error.message, reachable: isReachable(result.error) };
+    status.centralAnswered();
+    const { serverTime, acked, streams } = result.value;
+    await clockSample(serverTime, sentAt, receivedAt);
+    await markAckedUpTo(db, epoch, acked.contiguousSeq, iso());
+    // What central holds can leave the journal, even when nothing is left to push (a lost push response).
+    await acknowledgeJournal(epoch, acked.contiguousSeq, problems);
+    // A counter rolled back by a power cut must not hand out a seq central already holds.
+    if (acked.maxSeq > 0) await raiseNextSeq(db, acked.maxSeq + 1);
+    const known = streams.filter((s): s is StreamName => (streamNames as readonly string[]).includes(s));
+    serverStreams = known.length > 0 ? known : [...streamNames];
+    await db.meta.put({ key: 'lastHelloAt', value: iso(receivedAt) });
+    helloDone = true;
+    return null;
+  }
+
+  async function sendBatch(epoch: string, events: EventEnvelope[]): Promise<Result<PushResponse>> {
+    const sentAt = now();
+    const result = await api.central.push({ protocol: PROTOCOL_VERSION, epoch, events });
+    if (result.ok || isReachable(result.error)) status.centralAnswered();
+    if (result.ok) await clockSample(result.value.serverTime, sentAt, now());
+    return result;
+  }
+
+  async function acknowledgeJournal(epoch: string, ackedSeq: number, problems: string[]): Promise<void> {
+    if (ackedSeq <= 0) return;
+    const r = await api.journal.acknowledge({ epoch, ackedSeq });
+    if (!r.ok) problems.push(`Could not trim the local journal: ${r.error.message}`);
+  }
+
+  /**
+   * Pushes one batch of outbox events; when central refuses the whole request as invalid, sends
+   * the events one by one so only the bad one is marked rejected and the queue keeps moving.
+   */
+  async function pushOutboxBatch(epoch: string, events: EventEnvelope[], problems: string[]): Promise<Failure | null> {
+    const result = await sendBatch(epoch, events);
+    if (result.ok) {
+      await applyPushResult(
+        db,
+        epoch,
+        events.map((e) => e.id),
+        result.value,
+        iso(),
+      );
+      await acknowledgeJournal(epoch, result.value.ackedSeq, problems);
+      return null;
+    }
+    if (result.error.code !== 'invalid-request')
+      return { message: result.error.message, reachable: isReachable(result.error) };
+    if (events.length === 1) {
+      await rejectLocally(db, [{ id: events[0]!.id, reason: `invalid-request: ${result.error.message}` }]);
+      return null;
+    }
+    for (const e of events) {
+      const failure = await pushOutboxBatch(epoch, [e], problems);
+      if (failure) return failure;
+    }
+    return null;
+  }
+
+  /** Events only the journal still has (their seq cannot go into db.events): pushed per epoch from memory. */
+  async function pushJournalOnly(problems: string[]): Promise<Failure | null> {
+    for (let guard = 0; guard < MAX_BATCHES_PER_CYCLE && journalOnly.length > 0; guard++) {
+      const epoch = journalOnly[0]!.epoch;
+      const ofEpoch = journalOnly.filter((e) => e.epoch === epoch).sort((a, b) => a.seq - b.seq);
+      const { events, unsendable } = fillBatch(ofEpoch);
+      const done = new Set<string>(unsendable.map((u) => u.id));
+      for (const u of unsendable) problems.push(`A journal event cannot be sent (${u.reason})`);
+      if (events.length > 0) {
+        const result = await sendBatch(epoch, events);
+        if (!result.ok) {
+          if (result.error.code !== 'invalid-request')
+            return { message: result.error.message, reachable: isReachable(result.error) };
+          for (const e of events) done.add(e.id);
+          problems.push(`Central refused ${events.length} journal events: ${result.error.message}`);
+        } else {
+          for (const e of events) done.add(e.id);
+          for (const r of result.value.rejected) problems.push(`Central refused journal event ${r.id}: ${r.reason}`);
+          await acknowledgeJournal(epoch, result.value.ackedSeq, problems);
+        }
+      }
+      journalOnly = journalOnly.filter((e) => !done.has(e.id));
+      lastProgressAt = now();
+    }
+    return null;
+  }
+
+  async function pushAll(myGen: number, problems: string[]): Promise<{ failure: Failure | null; pushed: boolean }> {
+    let pushed = false;
+    const journalFailure = await pushJournalOnly(problems);
+    if (journalFailure) return { failure: journalFailure, pushed };
+    for (let i = 0; i < MAX_BATCHES_PER_CYCLE; i++) {
+      if (myGen !== generation) return { failure: null, pushed };
+      const { batch, unsendable } = await nextPushBatch(db);
+      if (unsendable.length > 0) await markUnsendable(unsendable, problems);
+      if (!batch) {
+        if (unsendable.length > 0) continue;
+        return { failure: null, pushed };
+      }
+      const failure = await pushOutboxBatch(batch.epoch, batch.events, problems);
+      if (failure) return { failure, pushed };
+      pushed = true;
+      lastProgressAt = now();
+      await recount();
+    }
+    wantPush = true; // more than one cycle's worth: continue in the next cycle
+    return { failure: null, pushed };
+  }
+
+  async function markUnsendable(items: Unsendable[], problems: string[]): Promise<void> {
+    await rejectLocally(db, items);
+    problems.push(`${items.length} record(s) cannot be sent and need attention: ${items[0]!.reason}`);
+  }
+
+  async function pullStreams(streams: readonly StreamName[], problems: string[]): Promise<Failure | null> {
+    for (const stream of streams) {
+      const outcome = await pullStream(api, db, stream, {
+        now,
+        onServerTime: (t, s, r) => void clockSample(t, s, r).catch(() => undefined),
+      });
+      if (outcome.ok) continue;
+      if (outcome.kind === 'network' && !isReachable(outcome.error))
+        return { message: outcome.message, reachable: false };
+      // Central answered but this stream could not be applied: keep its cursor, go on with the rest.
+      problems.push(outcome.message);
+    }
+    return null;
+  }
+
+  async function runCycle(pullAll: boolean, myGen: number): Promise<boolean> {
+    status.syncStarted();
+    const problems: string[] = [];
+    let failure: Failure | null = null;
+    try {
+      if (!restoreDone) {
+        const problem = await restore().catch((e: unknown) => `Could not restore from the journal: ${describe(e)}`);
+        if (problem) problems.push(problem);
+      }
+      if (offsetMs === null) {
+        const saved = await db.meta.get('clockOffsetMs');
+        if (typeof saved?.value === 'number') offsetMs = saved.value;
+      }
+      const epoch = await ensureEpoch(db);
+      if (!helloDone) failure = await hello(epoch, problems);
+      let pushed = false;
+      if (!failure) ({ failure, pushed } = await pushAll(myGen, problems));
+      if (!failure && myGen === generation) {
+        const streams = pullAll
+          ? serverStreams
+          : pushed
+            ? STREAMS_AFTER_PUSH.filter((s) => serverStreams.includes(s))
+            : [];
+        failure = await pullStreams(streams, problems);
+      }
+    } catch (e) {
+      failure = { message: `Sync stopped on a local error: ${describe(e)}`, reachable: status.getSyncStatus().online };
+    }
+    if (myGen !== generation) return false;
+    if (!failure) {
+      await db.meta.put({ key: 'lastSyncAt', value: iso() }).catch(() => undefined);
+      if (now() - lastPruneAt >= PRUNE_EVERY_MS) {
+        lastPruneAt = now();
+        await pruneAcked(db, now()).catch((e: unknown) => problems.push(`Could not prune old records: ${describe(e)}`));
+      }
+    }
+    await recount();
+    if (myGen !== generation) return false;
+    // Nothing is awaited from here on, so a retry timer cannot fire before the drain loop sees the result.
+    if (failure) {
+      attempt++;
+      helloDone = false;
+      status.syncFailed(failure.message, failure.reachable);
+      scheduleRetry(pullAll);
+      return false;
+    }
+    attempt = 0;
+    status.syncSucceeded(iso(), problems.length > 0 ? problems.join(' | ') : null);
+    return true;
+  }
+
+  /** Single flight: a request while a cycle runs is folded into the next cycle of the same drain. */
+  function request(pullAll: boolean): Promise<void> {
+    wantPush = true;
+    if (pullAll) wantPullAll = true;
+    if (running && runningGeneration === generation) return running;
+    const myGen = generation;
+    const drain = async (): Promise<void> => {
+      await Promise.resolve(); // `running` is assigned before anything below can finish
+      try {
+        for (let guard = 0; guard < 1000 && (wantPush || wantPullAll) && myGen === generation; guard++) {
+          const all = wantPullAll;
+          wantPush = false;
+          wantPullAll = false;
+          if (!(await runCycle(all, myGen))) break; // failed: the backoff timer decides when to retry
+        }
+      } finally {
+        if (running === current) running = null;
+      }
+    };
+    const current = drain();
+    running = current;
+    runningGeneration = myGen;
+    return current;
+  }
+
+  // ---- timers ------------------------------------------------------------------------------
+
+  function clear(handle: unknown): undefined {
+    if (handle !== undefined) clearTimer(handle);
+    return undefined;
+  }
+
+  function isLooping(): boolean {
+    return started && leader;
+  }
+
+  function scheduleRetry(pullAll: boolean): void {
+    if (!isLooping()) return;
+    retryPullAll = retryPullAll || pullAll;
+    retryTimer = clear(retryTimer);
+    wantPush = false;
+    wantPullAll = false;
+    retryTimer = setTimer(
+      () => {
+        retryTimer = undefined;
+        const all = retryPullAll;
+        retryPullAll = false;
+        void request(all);
+      },
+      backoffDelay(attempt - 1, random),
+    );
+  }
+
+  function retryNow(pullAll: boolean): void {
+    if (!isLooping()) return;
+    const all = pullAll || retryPullAll;
+    retryPullAll = false;
+    retryTimer = clear(retryTimer);
+    void request(all);
+  }
+
+  function schedulePush(): void {
+    if (!isLooping()) return;
+    debounceTimer = clear(debounceTimer);
+    debounceTimer = setTimer(() => {
+      debounceTimer = undefined;
+      retryNow(false);
+    }, PUSH_DEBOUNCE_MS);
+  }
+
+  function scheduleTick(): void {
+    tickTimer = clear(tickTimer);
+    if (!isLooping()) return;
+    tickTimer = setTimer(() => {
+      tickTimer = undefined;
+      if (!isLooping()) return;
+      scheduleTick();
+      if (watchdogCheck()) return;
+      if (retryTimer === undefined && !running) void request(true);
+    }, PULL_INTERVAL_MS);
+  }
+
+  /** Rebuilds the loop when the outbox is stuck although central is reachable (wedged request, lost timer). */
+  function watchdogCheck(): boolean {
+    const s = status.getSyncStatus();
+    if (s.pending === 0 || !s.online || now() - lastProgressAt < WATCHDOG_AFTER_MS) return false;
+    generation++;
+    running = null;
+    wantPush = false;
+    wantPullAll = false;
+    retryTimer = clear(retryTimer);
+    debounceTimer = clear(debounceTimer);
+    attempt = 0;
+    helloDone = false;
+    lastProgressAt = now();
+    status.problemNoticed(
+      `Sync restarted: nothing was acknowledged for ${WATCHDOG_AFTER_MS / 1000} s with records waiting`,
+    );
+    void request(true);
+    return true;
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------
+
+  const onOnline = (): void => retryNow(true);
+
+  function becomeLeader(): void {
+    if (!started) return;
+    leader = true;
+    lastProgressAt = now();
+    scheduleTick();
+    void request(true);
+  }
+
+  function start(): void {
+    if (started) return;
+    started = true;
+    generation++;
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', onOnline);
+      onlineListenerAdded = true;
+    }
+    const subscription = liveQuery(() => readQueueCounts(db)).subscribe({
+      next: (counts) => publishCounts(counts),
+      error: (e: unknown) => status.problemNoticed(`Could not watch the outbox: ${describe(e)}`),
+    });
+    unsubscribeQueue = () => subscription.unsubscribe();
+    const locks =
+      typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined;
+    if (!locks) {
+      becomeLeader();
+      return;
+    }
+    const abort = new AbortController();
+    lockAbort = abort;
+    locks
+      .request(SYNC_LOCK_NAME, { signal: abort.signal }, () => {
+        if (!started || abort.signal.aborted) return Promise.resolve();
+        return new Promise<void>((resolve) => {
+          releaseLock = resolve;
+          becomeLeader();
+        });
+      })
+      .catch(() => undefined); // aborted by stop() while waiting: another window leads
+  }
+
+  function stop(): void {
+    if (!started) return;
+    started = false;
+    leader = false;
+    generation++;
+    running = null;
+    wantPush = false;
+    wantPullAll = false;
+    retryTimer = clear(retryTimer);
+    debounceTimer = clear(debounceTimer);
+    tickTimer = clear(tickTimer);
+    if (onlineListenerAdded) window.removeEventListener('online', onOnline);
+    onlineListenerAdded = false;
+    unsubscribeQueue?.();
+    unsubscribeQueue = undefined;
+    lockAbort?.abort();
+    lockAbort = undefined;
+    releaseLock?.();
+    releaseLock = undefined;
+    status.syncStopped();
+  }
+
+  function syncNow(): Promise<void> {
+    // A window that is waiting for the lock leaves syncing to the leader.
+    if (started && !leader) return Promise.resolve();
+    retryTimer = clear(retryTimer);
+    retryPullAll = false;
+    return request(true);
+  }
+
+  function nudge(): void {
+    void recount();
+    schedulePush();
+  }
+
+  return { start, stop, syncNow, nudge };
+}
