@@ -102,9 +102,7 @@ export async function importPlant(db: Db, body: unknown): Promise<ImportResult> 
     for (const i of b.items) put('catalog', { type: 'item', ...i });
     for (const p of b.products) put('catalog', { type: 'product', ...p });
     for (const o of b.operators) put('people', { type: 'operator', ...o });
-    // The stream's `type` discriminator collides with the gauge's own `type` (its kind, e.g.
-    // caliper): the contract in shared/sync/streams.ts keeps only the discriminator.
-    for (const g of b.gauges) put('gauges', { ...g, type: 'gauge' });
+    for (const g of b.gauges) put('gauges', { type: 'gauge', ...g });
     for (const l of b.lots) put('inventory', { type: 'lot', ...l });
     const live = await tx
       .select({ stream: changeLog.stream, key: changeLog.key })

@@ -133,7 +133,7 @@ describe('demo plant bundle (resources/demo/plant.json)', () => {
           if (c.kind !== 'variable') continue;
           const usable = plant.gauges.filter(
             (g) =>
-              g.type === c.gaugeType &&
+              g.gaugeType === c.gaugeType &&
               g.unit === c.unit &&
               g.status === 'active' &&
               g.calibrationDueOn >= lastUsableDay &&

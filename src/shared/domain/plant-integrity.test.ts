@@ -100,7 +100,7 @@ function baseInput(): PlantBundleInput {
       {
         id: 'G1',
         name: 'Micrometer',
-        type: 'micrometer',
+        gaugeType: 'micrometer',
         unit: 'mm',
         resolution: '0.001',
         calibrationDueOn: '2028-12-31',

@@ -163,7 +163,7 @@ export function checkPlantIntegrity(bundle: PlantBundle): IntegrityProblem[] {
 
   const processesInUse = new Set<string>();
   const gaugesByType = new Map<string, PlantBundle['gauges']>();
-  for (const g of bundle.gauges) gaugesByType.set(g.type, [...(gaugesByType.get(g.type) ?? []), g]);
+  for (const g of bundle.gauges) gaugesByType.set(g.gaugeType, [...(gaugesByType.get(g.gaugeType) ?? []), g]);
 
   bundle.products.forEach((product, p) => {
     const at = `products[${p}]`;

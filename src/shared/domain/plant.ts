@@ -129,7 +129,8 @@ export const gaugeStatus = z.enum(['active', 'blocked', 'out-of-tolerance']);
 export const gaugeSchema = z.object({
   id,
   name: z.string().min(1),
-  type: z.string().min(1),
+  /** Kind of instrument (caliper, micrometer, balance...), matched against characteristics' gaugeType. */
+  gaugeType: z.string().min(1),
   unit: z.string().min(1),
   resolution: decimalString,
   calibrationDueOn: isoDate,
