@@ -1,0 +1,24 @@
+import { AppShell } from '@mantine/core';
+import { useEffect } from 'react';
+import { HeaderBar } from '../components/HeaderBar';
+import { scanReceived } from '../store/scan-router';
+import { useAppState } from './app-state';
+import { Screens } from './Screens';
+import { useServices } from './services';
+
+/** The running terminal: header bar on top, the current screen below; scans flow to the scan router. */
+export function Shell() {
+  const { api } = useServices();
+  useAppState('ready');
+  useEffect(() => api.devices.onScan(scanReceived), [api]);
+  return (
+    <AppShell header={{ height: 84 }} padding="lg">
+      <AppShell.Header>
+        <HeaderBar />
+      </AppShell.Header>
+      <AppShell.Main>
+        <Screens />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

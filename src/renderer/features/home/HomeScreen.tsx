@@ -1,0 +1,48 @@
+import { Alert, Stack } from '@mantine/core';
+import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import { useLineTargets, usePlanCalendar, useQueue, useWorkstationInfo } from '../../data/hooks';
+import { useRouteActions } from '../../store/route-store';
+import { useWorkOrderScan } from '../work-order/useWorkOrderScan';
+import { T2TargetsPanel } from './T2TargetsPanel';
+import { WorkOrderQueue } from './WorkOrderQueue';
+
+/** The workstation's day: T+2 targets of its line and its work-order queue. Scanning an order opens it. */
+export function HomeScreen() {
+  const { t } = useTranslation();
+  const { info } = useServices();
+  const cal = usePlanCalendar();
+  const ws = useWorkstationInfo();
+  const lineId = ws?.workstation?.lineId ?? null;
+  const targets = useLineTargets(lineId, cal);
+  const queue = useQueue(cal);
+  const { workOrderOpened } = useRouteActions();
+  const scan = useWorkOrderScan();
+  return (
+    <Stack gap="xl">
+      {scan.unknownId ? (
+        <Alert
+          color="red"
+          variant="filled"
+          icon={<IconAlertCircle />}
+          withCloseButton
+          onClose={scan.dismiss}
+          role="alert"
+        >
+          {t('home.unknownWorkOrder', { id: scan.unknownId })}
+        </Alert>
+      ) : null}
+      {ws && !ws.workstation ? (
+        <Alert color="yellow" icon={<IconInfoCircle />}>
+          {t('home.workstationUnknown', { id: info.workstationId })}
+        </Alert>
+      ) : null}
+      <T2TargetsPanel
+        lineName={ws?.line?.name ?? lineId}
+        days={lineId ? targets : ws ? cal.days.map((date) => ({ date, rows: [], total: 0, version: 0 })) : undefined}
+      />
+      <WorkOrderQueue items={queue} onOpen={workOrderOpened} />
+    </Stack>
+  );
+}

@@ -1,0 +1,86 @@
+import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { OutboxState } from '../../data/db';
+import { formatNumber, formatTime } from '../../components/format';
+import type { OutputRecord } from '../../data/repositories/outbox';
+import type { ReasonRow } from '../../data/repositories/rows';
+import { useLanguage, useLocalized } from '../../i18n/localized';
+
+const stateColor: Record<OutboxState, string> = { pending: 'orange', acked: 'green', rejected: 'red' };
+
+/** This terminal's latest output records for the work order, with where each one stands. */
+export function RecentRecords({
+  records,
+  reasons,
+  timeZone,
+}: {
+  records: OutputRecord[] | undefined;
+  reasons: ReasonRow[] | undefined;
+  timeZone: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  const localized = useLocalized();
+  const reasonName = (code: string | null) => {
+    if (!code) return '—';
+    const r = reasons?.find((x) => x.code === code);
+    return r ? localized(r.name) : code;
+  };
+  return (
+    <Paper withBorder p="lg" radius="md" shadow="sm" component="section" aria-labelledby="records-title">
+      <Stack gap="md">
+        <Title order={2} id="records-title">
+          {t('records.title')}
+        </Title>
+        {records && records.length === 0 ? (
+          <Text size="lg" c="dimmed">
+            {t('records.empty')}
+          </Text>
+        ) : (
+          <Table striped verticalSpacing="sm" fz="lg" aria-labelledby="records-title">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('records.time')}</Table.Th>
+                <Table.Th ta="right">{t('records.good')}</Table.Th>
+                <Table.Th ta="right">{t('records.scrap')}</Table.Th>
+                <Table.Th>{t('records.reason')}</Table.Th>
+                <Table.Th>{t('records.state')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(records ?? []).map((r) => (
+                <Table.Tr key={r.id} data-testid="output-record" data-state={r.state}>
+                  <Table.Td>{formatTime(r.occurredAt, lng, timeZone)}</Table.Td>
+                  <Table.Td ta="right" fw={700}>
+                    {formatNumber(r.goodQty, lng)}
+                  </Table.Td>
+                  <Table.Td ta="right" fw={700}>
+                    {formatNumber(r.scrapQty, lng)}
+                  </Table.Td>
+                  <Table.Td>{reasonName(r.scrapReason)}</Table.Td>
+                  <Table.Td>
+                    <Stack gap={2} align="flex-start">
+                      <Badge color={stateColor[r.state]} size="lg" variant="filled">
+                        {t(`records.${r.state}`)}
+                      </Badge>
+                      {r.isReversed ? (
+                        <Badge color="gray" size="md" variant="outline">
+                          {t('records.reversed')}
+                        </Badge>
+                      ) : null}
+                      {r.state === 'rejected' && r.rejectReason ? (
+                        <Text size="sm" c="red.9">
+                          {r.rejectReason}
+                        </Text>
+                      ) : null}
+                    </Stack>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
