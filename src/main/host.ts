@@ -3,6 +3,7 @@
  * and browser mode (WebSocket). It owns the serial hub, the central client, the journal and the
  * terminal config; transports validate parameters with requestSchemas before calling a handler.
  */
+import { systemLocale } from './locale';
 import type { PushedChannel, PushedEvents, RequestHandlers, Subscribe } from '../shared/api';
 import type { DeviceConfig } from '../shared/devices/types';
 import { err, ok, type Result } from '../shared/result';
@@ -47,7 +48,7 @@ export async function createTerminalHost(options: TerminalHostOptions): Promise<
   const log = options.log ?? (() => undefined);
   let config = options.config;
   const appVersion = options.appVersion ?? packageVersion();
-  const systemLocale = options.systemLocale ?? Intl.DateTimeFormat().resolvedOptions().locale;
+  const locale = options.systemLocale ?? systemLocale();
   const listPorts = options.listPorts ?? (() => listSerialPorts());
 
   const listeners = new Map<PushedChannel, Set<(data: never) => void>>();
@@ -118,7 +119,7 @@ export async function createTerminalHost(options: TerminalHostOptions): Promise<
         terminalId: config.terminalId ?? '',
         workstationId: config.workstationId ?? '',
         centralUrl: config.centralUrl ?? '',
-        systemLocale,
+        systemLocale: locale,
       }),
     ),
     'devices:list': guard('devices:list', async () => ok(hub.statuses())),

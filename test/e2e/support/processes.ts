@@ -30,7 +30,7 @@ export function tempDir(prefix: string): string {
 function start(args: string[], env: Record<string, string> = {}): Started {
   const proc = spawn(node, [takt, ...args], {
     cwd: repo,
-    env: { ...process.env, TAKT_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
+    env: { ...process.env, LANG: 'es_ES.UTF-8', TAKT_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   running.add(proc);
@@ -101,6 +101,8 @@ export async function startTerminal(opts: {
   workstation?: string;
   scanner?: string;
   dataDir?: string;
+  /** Extra environment, e.g. the workstation's LANG. */
+  env?: Record<string, string>;
 }): Promise<TerminalProcess> {
   const dataDir = opts.dataDir ?? tempDir('terminal');
   const enrol = spawnSync(
@@ -111,7 +113,7 @@ export async function startTerminal(opts: {
   if (enrol.status !== 0) throw new Error(`takt enrol failed: ${enrol.stdout}${enrol.stderr}`);
   const args = ['web', '--port', '0', '--central', opts.centralUrl, '--data', dataDir];
   if (opts.scanner) args.push('--scanner', opts.scanner);
-  const s = start(args);
+  const s = start(args, opts.env);
   const url = await waitForLine(s, /Takt terminal: (http:\/\/\S+)/, 'terminal');
   return { url, dataDir, proc: s.proc, stop: () => stopProcess(s.proc) };
 }
