@@ -56,12 +56,13 @@ export function t2Days(now: Date | string, timeZone: string, dayStartsAt = '06:0
   return [today, addDays(today, 1), addDays(today, 2)];
 }
 
-/** ISO week `YYYY-Www` of a date. */
+/** ISO 8601 week `YYYY-Www` of a date: weeks start on Monday; week 1 holds the year's first Thursday. */
 export function isoWeek(date: string): string {
   const t = new Date(`${date}T00:00:00Z`);
-  const day = (t.getUTCDay() + 6) % 7;
-  t.setUTCDate(t.getUTCDate() - day + 3);
-  const firstThursday = new Date(Date.UTC(t.getUTCFullYear(), 0, 4));
-  const week = 1 + Math.round((t.getTime() - firstThursday.getTime()) / 86_400_000 / 7 - ((firstThursday.getUTCDay() + 6) % 7 - 3) / 7);
-  return `${t.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+  const weekday = (t.getUTCDay() + 6) % 7; // Monday 0 ... Sunday 6
+  t.setUTCDate(t.getUTCDate() - weekday + 3); // the Thursday of this week decides its year
+  const year = t.getUTCFullYear();
+  const jan1 = Date.UTC(year, 0, 1);
+  const week = 1 + Math.floor((t.getTime() - jan1) / (7 * 86_400_000));
+  return `${year}-W${String(week).padStart(2, '0')}`;
 }

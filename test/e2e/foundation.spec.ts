@@ -2,7 +2,7 @@
  * The walking skeleton end to end: a real central process, a real browser-mode terminal, a real
  * socat serial pair fed by `takt sim scanner`, and Debian's Chromium.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   getJson,
   startCentralProcess,
@@ -38,7 +38,7 @@ async function reportRow(central: CentralProcess, date: string, workOrderId: str
 }
 
 /** The production day the terminal shows as "Hoy" (today) in its T+2 panel. */
-async function todayOnScreen(page: import('@playwright/test').Page): Promise<string> {
+async function todayOnScreen(page: Page): Promise<string> {
   const label = await page.getByRole('region', { name: /^Hoy / }).getAttribute('aria-label');
   const m = /(\d{4}-\d{2}-\d{2})/.exec(label ?? '');
   if (!m?.[1]) throw new Error(`no date on the Today card: ${label}`);
