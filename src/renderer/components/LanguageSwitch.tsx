@@ -17,8 +17,10 @@ export function LanguageSwitch() {
         {options.map((o) => (
           <Button
             key={o.value}
-            size="lg"
+            size="md"
             h={56}
+            w={60}
+            px={0}
             variant={current === o.value ? 'filled' : 'default'}
             aria-pressed={current === o.value}
             title={o.name}

@@ -40,9 +40,13 @@ describe('Sync indicator', () => {
     expect(screen.getByTestId('sync-status').textContent).toBe('online, 5 records waiting');
   });
 
-  it('shows the last error, and a busy "Sync now" while syncing', () => {
-    show({ online: false, lastError: 'central unreachable', syncing: true });
-    expect(screen.getByText(/Last error: central unreachable/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Sync now' }).hasAttribute('data-loading')).toBe(true);
+  it('shows the last error while central answers, and since when records wait while offline', () => {
+    show({ online: true, lastError: 'central refused the batch', syncing: true });
+    expect(screen.getByText(/Last error: central refused the batch/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sync now' }).getAttribute('aria-busy')).toBe('true');
+    cleanup();
+    show({ online: false, pending: 2, oldestPendingAt: '2026-11-26T09:20:00.000Z', lastError: 'connect ECONNREFUSED' });
+    expect(screen.getByText(/^Waiting since: /)).toBeTruthy();
+    expect(screen.queryByText(/ECONNREFUSED/)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Group, Stack, Text } from '@mantine/core';
+import { ActionIcon, Badge, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCloudCheck, IconCloudOff, IconCloudUpload, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/localized';
@@ -20,8 +20,10 @@ export interface SyncStatusView {
 const SKEW_WARNING_MS = 60_000;
 
 /**
- * Online/offline and what is still waiting to reach central ("offline, 3 records waiting"),
- * records central refused, and a "Sync now" button.
+ * Online/offline and what is still waiting to reach central ("offline, 3 records waiting") as one
+ * coloured badge (it wraps rather than pushing the names out of the header); since when records
+ * wait, the last sync or the last error, and records central refused on small lines below, all of
+ * it in full in a tooltip (hover, focus or touch); and a "Sync now" button.
  */
 export function SyncIndicator({ status, onSyncNow }: { status: SyncStatusView; onSyncNow: () => void }) {
   const { t } = useTranslation();
@@ -30,60 +32,86 @@ export function SyncIndicator({ status, onSyncNow }: { status: SyncStatusView; o
   const text = status.pending > 0 ? t('sync.waiting', { state, count: status.pending }) : state;
   const color = !status.online ? 'red' : status.pending > 0 ? 'orange' : 'green';
   const Icon = !status.online ? IconCloudOff : status.pending > 0 ? IconCloudUpload : IconCloudCheck;
-  const detail = status.lastError
-    ? t('sync.lastError', { message: status.lastError })
-    : status.pending > 0 && status.oldestPendingAt
+  const progress =
+    status.pending > 0 && status.oldestPendingAt
       ? t('sync.oldestPending', { time: formatTime(status.oldestPendingAt, lng) })
       : status.lastSuccessAt
         ? t('sync.lastSuccess', { time: formatTime(status.lastSuccessAt, lng) })
         : t('sync.never');
+  const errorText = status.lastError ? t('sync.lastError', { message: status.lastError }) : null;
+  // Offline already says what is wrong; then since when records wait helps more than the raw error.
+  const detail = status.online && errorText ? errorText : progress;
   const skewed = status.clockSkewMs !== null && Math.abs(status.clockSkewMs) >= SKEW_WARNING_MS;
 
+  const detailLine =
+    skewed && status.clockSkewMs !== null
+      ? `${detail} · ${t('sync.clockSkew', { seconds: Math.round(status.clockSkewMs / 1000) })}`
+      : detail;
+  const rejectedText = status.rejected > 0 ? t('sync.rejected', { count: status.rejected }) : null;
+
   return (
-    <Group
-      gap="sm"
-      wrap="nowrap"
-      role="status"
-      aria-live="polite"
-      aria-label={t('sync.status')}
-      style={{ minWidth: 0 }}
-    >
-      <Stack gap={2} align="flex-start" style={{ minWidth: 0 }}>
-        <Group gap="xs" wrap="nowrap">
-          <Badge
-            size="xl"
-            color={color}
-            variant="filled"
-            leftSection={<Icon size={22} />}
-            data-testid="sync-status"
-            data-online={status.online}
-            data-pending={status.pending}
-          >
-            {text}
-          </Badge>
-          {status.rejected > 0 ? (
-            <Badge size="xl" color="red" variant="outline" leftSection={<IconAlertTriangle size={20} />}>
-              {t('sync.rejected', { count: status.rejected })}
-            </Badge>
-          ) : null}
-        </Group>
-        <Text size="sm" c="dimmed" lineClamp={1}>
-          {detail}
-          {skewed && status.clockSkewMs !== null
-            ? ` · ${t('sync.clockSkew', { seconds: Math.round(status.clockSkewMs / 1000) })}`
-            : ''}
-        </Text>
-      </Stack>
+    <Group gap="xs" wrap="nowrap" justify="flex-start" style={{ flex: '1 1 0', minWidth: '10rem' }}>
+      {/* No Mantine `loading` here: the engine retries every few seconds while offline, and its
+          slide-in animation would keep the button twitching. A plain spinner swap is calmer. */}
       <ActionIcon
         size={56}
         variant="light"
-        loading={status.syncing}
         onClick={onSyncNow}
         aria-label={t('sync.syncNow')}
+        aria-busy={status.syncing}
+        data-syncing={status.syncing || undefined}
         title={status.syncing ? t('sync.syncing') : t('sync.syncNow')}
+        style={{ flexShrink: 0 }}
       >
-        <IconRefresh size={30} />
+        {status.syncing ? <Loader size={26} aria-hidden /> : <IconRefresh size={30} aria-hidden />}
       </ActionIcon>
+      <Tooltip
+        label={[text, detailLine, detail === errorText ? null : errorText, rejectedText].filter(Boolean).join('\n')}
+        multiline
+        w={320}
+        position="bottom"
+        withArrow
+        events={{ hover: true, focus: true, touch: true }}
+        style={{ whiteSpace: 'pre-line' }}
+      >
+        <Stack
+          gap={2}
+          align="flex-start"
+          role="status"
+          aria-live="polite"
+          aria-label={t('sync.status')}
+          tabIndex={0}
+          style={{ minWidth: 0 }}
+        >
+          <Badge
+            size="lg"
+            color={color}
+            variant="filled"
+            leftSection={<Icon size={18} />}
+            data-testid="sync-status"
+            data-online={status.online}
+            data-pending={status.pending}
+            h="auto"
+            mih={28}
+            py={4}
+            maw="100%"
+            styles={{ label: { whiteSpace: 'normal', lineHeight: 1.2, overflow: 'visible', textAlign: 'left' } }}
+          >
+            {text}
+          </Badge>
+          <Text size="xs" c="dimmed" lh={1.25} lineClamp={1} style={{ overflowWrap: 'anywhere' }}>
+            {detailLine}
+          </Text>
+          {rejectedText ? (
+            <Group gap={4} wrap="nowrap" c="red.9">
+              <IconAlertTriangle size={16} aria-hidden style={{ flexShrink: 0 }} />
+              <Text size="xs" fw={700} lh={1.25} lineClamp={1}>
+                {rejectedText}
+              </Text>
+            </Group>
+          ) : null}
+        </Stack>
+      </Tooltip>
     </Group>
   );
 }

@@ -78,6 +78,8 @@ export const en: Catalogue = {
     noPlan: 'Nothing planned',
     planVersion: 'version {{version}}',
     shift: 'Shift {{shift}}',
+    shiftQty: '{{shift}} {{qty}}',
+    shiftQtyLong: 'shift {{shift}}: {{qty}}',
     queueTitle: 'Work orders at this workstation',
     queueEmpty: 'No open work orders for this workstation.',
     queueEmptyHint:

@@ -76,6 +76,8 @@ export const es = {
     noPlan: 'Nada planificado',
     planVersion: 'versión {{version}}',
     shift: 'Turno {{shift}}',
+    shiftQty: '{{shift}} {{qty}}',
+    shiftQtyLong: 'turno {{shift}}: {{qty}}',
     queueTitle: 'Órdenes de trabajo de este puesto',
     queueEmpty: 'No hay órdenes de trabajo abiertas para este puesto.',
     queueEmptyHint:

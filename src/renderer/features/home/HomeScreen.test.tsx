@@ -36,12 +36,20 @@ describe('Home', () => {
     await services.db.t2Lines.bulkPut([
       t2Line('2026-11-26', 'B', 'PO-1/10', 100),
       t2Line('2026-11-26', 'A', 'PO-2/10', 60),
+      t2Line('2026-11-26', 'C', 'PO-1/10', 40),
       t2Line('2026-11-27', 'A', 'PO-1/10', 120),
     ]);
     renderWithApp(<Screens />, { services });
     const today = await screen.findByTestId('t2-day-2026-11-26');
     expect(within(today).getByRole('heading', { name: 'Today' })).toBeTruthy();
-    await waitFor(() => expect(within(today).getByTestId('day-total').textContent).toBe('160'));
+    await waitFor(() => expect(within(today).getByTestId('day-total').textContent).toBe('200'));
+    // One line per work order: its day total, and the shifts as secondary text.
+    const todayLines = within(today).getAllByTestId('t2-work-order');
+    expect(todayLines.map((l) => l.getAttribute('data-work-order-id'))).toEqual(['PO-1/10', 'PO-2/10']);
+    const po1 = todayLines[0] as HTMLElement;
+    expect(within(po1).getByTestId('t2-wo-total').textContent).toBe('140');
+    expect(within(po1).getByTestId('t2-shifts').textContent).toContain('B 100 · C 40');
+    expect(within(po1).getByText('shift B: 100, shift C: 40')).toBeTruthy();
     const tomorrow = screen.getByTestId('t2-day-2026-11-27');
     expect(within(tomorrow).getByRole('heading', { name: 'Tomorrow' })).toBeTruthy();
     expect(within(tomorrow).getByTestId('day-total').textContent).toBe('120');

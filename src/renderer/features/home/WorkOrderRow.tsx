@@ -28,7 +28,7 @@ export function WorkOrderRow({ item, onOpen }: { item: QueueItem; onOpen: (id: s
             <Text size="xl" fw={800}>
               {wo.id}
             </Text>
-            <Text size="md" lineClamp={1}>
+            <Text size="md" lh={1.3} lineClamp={2} title={item.productName ?? wo.productId}>
               {item.productName ?? wo.productId}
             </Text>
             <Text size="sm" c="dimmed" lineClamp={1}>

@@ -98,5 +98,11 @@ describe('Login', () => {
     renderWithApp(<Screens />, { services });
     typeBadge('Badge', 'B0007', 'Sign in');
     expect((await screen.findByRole('alert')).textContent).toContain('has not received the operator list');
+    expect(sessionStore.getState().operator).toBeNull();
+    // The first pull lands: the badge that was waiting signs in without being scanned again.
+    await seedPlant(services.db);
+    await screen.findByRole('heading', { name: 'Work orders at this workstation' });
+    expect(sessionStore.getState().operator?.id).toBe('OP-0007');
+    expect((await services.db.events.toArray()).map((e) => e.type)).toEqual(['shift.login']);
   });
 });

@@ -2,7 +2,8 @@
  * Signing in: a badge (scanned or typed) identifies the operator; where the plant requires it, a
  * PIN confirms. A successful sign-in records `shift.login` before the session starts.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useServices } from '../../app/services';
 import { RecordError } from '../../data/record';
 import { countOperators, findOperatorByBadge, normalizeBadge } from '../../data/repositories/operators';
@@ -20,6 +21,12 @@ export interface Message {
 }
 
 export type LoginStep = { step: 'badge' } | { step: 'pin'; operator: OperatorRow };
+
+/**
+ * A badge refused only because the operator list had not arrived yet is tried again as soon as it
+ * does, if that happens within this long (later, the person may have walked away).
+ */
+export const RETRY_WHEN_OPERATORS_ARRIVE_MS = 60_000;
 
 export interface LoginController {
   step: LoginStep;
@@ -39,6 +46,9 @@ export function useLogin(): LoginController {
   const [error, setError] = useState<Message | null>(null);
   const [isBusy, setBusy] = useState(false);
   const busyRef = useRef(false);
+  /** The badge refused for lack of an operator list, and when. */
+  const [waiting, setWaiting] = useState<{ badge: string; at: number } | null>(null);
+  const operatorCount = useLiveQuery(() => countOperators(db), [db]);
 
   /** Runs one attempt at a time: a second scan while the first is checked is ignored. */
   const exclusive = useCallback(async (fn: () => Promise<void>) => {
@@ -80,13 +90,13 @@ export function useLogin(): LoginController {
           setError({ key: 'login.emptyBadge' });
           return;
         }
+        setWaiting(null);
         const op = await findOperatorByBadge(db, badge);
         if (!op) {
-          setError(
-            (await countOperators(db)) === 0
-              ? { key: 'login.noOperators' }
-              : { key: 'login.unknownBadge', params: { badge } },
-          );
+          if ((await countOperators(db)) === 0) {
+            setError({ key: 'login.noOperators' });
+            setWaiting({ badge, at: Date.now() });
+          } else setError({ key: 'login.unknownBadge', params: { badge } });
           return;
         }
         const settings = await getSettings(db);
@@ -104,6 +114,12 @@ export function useLogin(): LoginController {
     [db, exclusive, complete],
   );
 
+  useEffect(() => {
+    // badgeSubmitted clears `waiting` itself; an expired one just stays inert until the next attempt.
+    if (!waiting || !operatorCount || isBusy || Date.now() - waiting.at > RETRY_WHEN_OPERATORS_ARRIVE_MS) return;
+    void badgeSubmitted(waiting.badge);
+  }, [waiting, operatorCount, isBusy, badgeSubmitted]);
+
   const pinSubmitted = useCallback(
     (pin: string) =>
       exclusive(async () => {
@@ -120,6 +136,7 @@ export function useLogin(): LoginController {
 
   const pinCancelled = useCallback(() => {
     setError(null);
+    setWaiting(null);
     setStep({ step: 'badge' });
   }, []);
 

@@ -37,48 +37,69 @@ export function RecentRecords({
             {t('records.empty')}
           </Text>
         ) : (
-          <Table striped verticalSpacing="sm" fz="lg" aria-labelledby="records-title">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('records.time')}</Table.Th>
-                <Table.Th ta="right">{t('records.good')}</Table.Th>
-                <Table.Th ta="right">{t('records.scrap')}</Table.Th>
-                <Table.Th>{t('records.reason')}</Table.Th>
-                <Table.Th>{t('records.state')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(records ?? []).map((r) => (
-                <Table.Tr key={r.id} data-testid="output-record" data-state={r.state}>
-                  <Table.Td>{formatTime(r.occurredAt, lng, timeZone)}</Table.Td>
-                  <Table.Td ta="right" fw={700}>
-                    {formatNumber(r.goodQty, lng)}
-                  </Table.Td>
-                  <Table.Td ta="right" fw={700}>
-                    {formatNumber(r.scrapQty, lng)}
-                  </Table.Td>
-                  <Table.Td>{reasonName(r.scrapReason)}</Table.Td>
-                  <Table.Td>
-                    <Stack gap={2} align="flex-start">
-                      <Badge color={stateColor[r.state]} size="lg" variant="filled">
-                        {t(`records.${r.state}`)}
-                      </Badge>
-                      {r.isReversed ? (
-                        <Badge color="gray" size="md" variant="outline">
-                          {t('records.reversed')}
-                        </Badge>
-                      ) : null}
-                      {r.state === 'rejected' && r.rejectReason ? (
-                        <Text size="sm" c="red.9">
-                          {r.rejectReason}
-                        </Text>
-                      ) : null}
-                    </Stack>
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={30 * 16} type="native">
+            <Table
+              striped
+              verticalSpacing="sm"
+              horizontalSpacing="xs"
+              fz="md"
+              layout="fixed"
+              aria-labelledby="records-title"
+              style={{ fontVariantNumeric: 'tabular-nums' }}
+            >
+              <colgroup>
+                <col style={{ width: '4.75rem' }} />
+                <col style={{ width: '5.75rem' }} />
+                <col style={{ width: '6.25rem' }} />
+                <col />
+                <col style={{ width: '8.75rem' }} />
+              </colgroup>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th fz="sm">{t('records.time')}</Table.Th>
+                  <Table.Th fz="sm" ta="right">
+                    {t('records.good')}
+                  </Table.Th>
+                  <Table.Th fz="sm" ta="right">
+                    {t('records.scrap')}
+                  </Table.Th>
+                  <Table.Th fz="sm">{t('records.reason')}</Table.Th>
+                  <Table.Th fz="sm">{t('records.state')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {(records ?? []).map((r) => (
+                  <Table.Tr key={r.id} data-testid="output-record" data-state={r.state}>
+                    <Table.Td>{formatTime(r.occurredAt, lng, timeZone)}</Table.Td>
+                    <Table.Td ta="right" fw={700}>
+                      {formatNumber(r.goodQty, lng)}
+                    </Table.Td>
+                    <Table.Td ta="right" fw={700}>
+                      {formatNumber(r.scrapQty, lng)}
+                    </Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{reasonName(r.scrapReason)}</Table.Td>
+                    <Table.Td>
+                      <Stack gap={4} align="flex-start">
+                        <Badge color={stateColor[r.state]} size="lg" variant="filled" maw="100%">
+                          {t(`records.${r.state}`)}
+                        </Badge>
+                        {r.isReversed ? (
+                          <Badge color="gray" size="md" variant="outline" maw="100%">
+                            {t('records.reversed')}
+                          </Badge>
+                        ) : null}
+                        {r.state === 'rejected' && r.rejectReason ? (
+                          <Text size="sm" c="red.9" style={{ overflowWrap: 'anywhere' }}>
+                            {r.rejectReason}
+                          </Text>
+                        ) : null}
+                      </Stack>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Stack>
     </Paper>
