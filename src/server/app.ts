@@ -4,7 +4,9 @@ import type { CentralDb } from './db/connect';
 import { authenticate } from './auth/tokens';
 import { installErrorHandling } from './http-errors';
 import { registerApiRoutes } from './routes/api';
+import { registerReportRoutes } from './routes/reports';
 import { registerSyncRoutes } from './routes/sync';
+import { installSyncGuards, rateLimitFromEnv, type RateLimitOptions } from './sync/guards';
 import { centralVersion } from './version';
 
 export const BODY_LIMIT = 2 * 1024 * 1024;
@@ -15,6 +17,8 @@ export interface CentralAppDeps {
   logLevel?: string;
   /** Clock override for tests. */
   now?: () => Date;
+  /** Per-terminal request budget on the sync routes (default: TAKT_RATE_LIMIT_PER_MIN or 600/min). */
+  rateLimit?: RateLimitOptions;
 }
 
 export function assertAdminToken(token: string): void {
@@ -38,6 +42,11 @@ export function buildCentralApp(deps: CentralAppDeps): FastifyInstance {
     principal: (req: { headers: { authorization?: string } }) => authenticate(deps.database.db, deps.adminToken, req.headers.authorization),
   };
   registerApiRoutes(app, ctx);
-  registerSyncRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
+  // Sync routes in their own scope, behind the rate limit and the push size limits.
+  void app.register(async (scope) => {
+    await installSyncGuards(scope, deps.rateLimit ?? rateLimitFromEnv());
+    registerSyncRoutes(scope, ctx);
+  });
   return app;
 }

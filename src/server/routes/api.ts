@@ -1,13 +1,12 @@
-/** Central HTTP API (ARCHITECTURE 5): health, enrolment, work orders, daily report, imports. */
+/** Central HTTP API (ARCHITECTURE 5): health, enrolment, work orders, imports (reports: ./reports.ts). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
-import { id, isoDate } from '../../shared/domain/ids';
+import { id } from '../../shared/domain/ids';
 import { woConflicts, workOrders } from '../db/schema';
 import { workOrderRow } from '../db/master';
 import { enrolTerminal, requireAdmin } from '../auth/tokens';
 import { HttpProblem, parseOr400 } from '../http-errors';
-import { dailyReport } from '../reports/daily';
 import { importMonthlyPlan, importT2Plan } from '../import/plans';
 import { importOrders } from '../import/orders';
 import { importPlant } from '../import/plant';
@@ -16,7 +15,6 @@ import type { AppContext } from './context';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const enrolSchema = z.object({ workstationId: id, name: z.string().trim().min(1).max(120) });
-const dailyQuerySchema = z.object({ date: isoDate, workshop: id.optional() });
 const importKindSchema = z.object({ kind: z.enum(['plant', 'orders', 'monthly-plan', 't2-plan']) });
 
 async function tableRows(req: FastifyRequest): Promise<RawRow[]> {
@@ -65,12 +63,6 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
         createdAt: c.createdAt.toISOString(),
       })),
     };
-  });
-
-  app.get('/api/v1/reports/daily', async (req) => {
-    await ctx.principal(req);
-    const q = parseOr400(dailyQuerySchema, req.query, 'daily report');
-    return dailyReport(ctx.db, q.date, q.workshop);
   });
 
   app.post('/api/v1/import/:kind', async (req) => {
