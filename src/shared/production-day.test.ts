@@ -30,3 +30,14 @@ describe('isoWeek', () => {
     expect(isoWeek(date)).toBe(week);
   });
 });
+
+describe('isoDate', () => {
+  it('accepts real days and refuses malformed or impossible ones without throwing', async () => {
+    const { isoDate } = await import('./domain/ids');
+    expect(isoDate.safeParse('2028-02-29').success).toBe(true);
+    expect(isoDate.safeParse('2026-02-29').success).toBe(false);
+    expect(isoDate.safeParse('2026-04-31').success).toBe(false);
+    expect(isoDate.safeParse('20-11-2026').success).toBe(false);
+    expect(isoDate.safeParse('').success).toBe(false);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { id, isoDate } from '../../shared/domain/ids';
+import { id, isCalendarDate, isoDate } from '../../shared/domain/ids';
 import { addDays } from '../../shared/production-day';
 import { getPlantSettings } from '../db/master';
 import { HttpProblem, parseOr400 } from '../http-errors';
@@ -21,17 +21,17 @@ import { MAX_REPORT_DAYS, shortfallReport } from '../reports/shortfall';
 import type { AppContext } from './context';
 
 /** A YYYY-MM-DD that exists in the calendar (2026-02-31 does not). */
-const calendarDate = isoDate.refine((d) => addDays(d, 0) === d, { message: 'fecha inexistente / no such date' });
 const common = {
   workshop: id.optional(),
   format: z.enum(['json', ...fileFormats], { message: 'format: json, csv, xlsx o/or pdf' }).default('json'),
   lang: z.enum(['es', 'en']).default('es'),
 };
-const dailySchema = z.object({ date: calendarDate, ...common });
+const dailySchema = z.object({ date: isoDate, ...common });
 const shortfallSchema = z
-  .object({ from: calendarDate, to: calendarDate, ...common })
+  .object({ from: isoDate, to: isoDate, ...common })
   .refine((q) => q.from <= q.to, { message: 'from debe ser <= to / from must be <= to', path: ['from'] })
-  .refine((q) => q.to <= addDays(q.from, MAX_REPORT_DAYS - 1), {
+  // zod runs object refinements even when a field failed: only compare real dates.
+  .refine((q) => !isCalendarDate(q.from) || !isCalendarDate(q.to) || q.to <= addDays(q.from, MAX_REPORT_DAYS - 1), {
     message: `como máximo ${MAX_REPORT_DAYS} días / at most ${MAX_REPORT_DAYS} days`,
     path: ['to'],
   });
