@@ -4,7 +4,7 @@
  * state machine (conflicts go to `wo_conflicts` and the `notices` stream), disruption notices.
  * Business problems never reject an event: the returned text is stored as the event's `issue`.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { EventPayload, EventType } from '../../shared/sync/events';
 import type { WorkOrderStatus } from '../../shared/domain/orders';
 import { events, outputLedger, woConflicts, workOrders } from '../db/schema';
@@ -105,6 +105,68 @@ async function recordOutput(ctx: Ctx, e: StoredEvent, p: EventPayload<'output.re
     await ctx.tx.update(events).set({ issue: null }).where(eq(events.id, waiting.id));
   }
   return issue;
+}
+
+/**
+ * The effects of a run of consecutive `output.recorded` events, set-based: one ledger insert,
+ * each work order locked and its totals moved once, and reversals that were waiting for any of
+ * these outputs applied. Same outcome as applying recordOutput to each in order (only a
+ * work-order transition changes a status, and none sits inside the run).
+ * `pendingIssues` holds the issues of this batch not yet written: a reversal earlier in the same
+ * batch is found there. Returns each output's issue (or null), in order.
+ */
+export async function recordOutputs(
+  ctx: Ctx,
+  run: StoredEvent[],
+  pendingIssues: Map<string, string[]>,
+  reversalsInBatch: { id: string; reversesEventId: string }[],
+): Promise<(string | null)[]> {
+  if (run.length === 0) return [];
+  const payloads = run.map((e) => e.payload as EventPayload<'output.recorded'>);
+  await ctx.tx.insert(outputLedger).values(
+    run.map((e, i) => ({
+      eventId: e.id,
+      workOrderId: payloads[i]!.workOrderId,
+      workstationId: e.workstationId,
+      goodQty: payloads[i]!.goodQty,
+      scrapQty: payloads[i]!.scrapQty,
+      occurredAtCorrected: e.occurredAtCorrected,
+    })),
+  );
+  const woIds = [...new Set(payloads.map((p) => p.workOrderId))].sort();
+  const locked = await ctx.tx.select().from(workOrders).where(inArray(workOrders.id, woIds)).orderBy(workOrders.id).for('update');
+  const byId = new Map(locked.map((w) => [w.id, w]));
+  const sums = new Map<string, { good: number; scrap: number }>();
+  const issues = payloads.map((p) => {
+    const wo = byId.get(p.workOrderId);
+    if (!wo) return `unknown work order ${p.workOrderId}`;
+    const sum = sums.get(wo.id) ?? { good: 0, scrap: 0 };
+    sums.set(wo.id, { good: sum.good + p.goodQty, scrap: sum.scrap + p.scrapQty });
+    return wo.status !== 'started' ? `output recorded while work order ${wo.id} was ${wo.status}` : null;
+  });
+  for (const [id, sum] of sums) await addToTotals(ctx, id, sum.good, sum.scrap);
+
+  // Reversals that arrived before these outputs: stored earlier (issue written) or earlier in this batch.
+  const ids = run.map((e) => e.id);
+  const stored = await ctx.tx
+    .select({ id: events.id, target: sql<string>`${events.payload}->>'reversesEventId'` })
+    .from(events)
+    .where(and(eq(events.type, 'output.reversed'), sql`${events.issue} LIKE 'reverses unknown event%'`, inArray(sql`${events.payload}->>'reversesEventId'`, ids)));
+  const inBatch = reversalsInBatch.filter((r) => ids.includes(r.reversesEventId) && (pendingIssues.get(r.id) ?? []).some((i) => i.startsWith('reverses unknown event')));
+  const done = new Set<string>();
+  for (const w of stored) {
+    if (done.has(w.target)) continue;
+    done.add(w.target);
+    await reverseOutput(ctx, w.id, { reversesEventId: w.target, reason: '' });
+    await ctx.tx.update(events).set({ issue: null }).where(eq(events.id, w.id));
+  }
+  for (const w of inBatch) {
+    if (done.has(w.reversesEventId)) continue;
+    done.add(w.reversesEventId);
+    await reverseOutput(ctx, w.id, { reversesEventId: w.reversesEventId, reason: '' });
+    pendingIssues.set(w.id, (pendingIssues.get(w.id) ?? []).filter((i) => !i.startsWith('reverses unknown event')));
+  }
+  return issues;
 }
 
 async function reverseOutput(ctx: Ctx, eventId: string, p: EventPayload<'output.reversed'>): Promise<string | null> {

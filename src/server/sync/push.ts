@@ -1,16 +1,17 @@
 /**
- * Applies one push batch in ONE transaction: locks the (terminal, epoch) cursor row, stores each
+ * Applies one push batch in ONE transaction (behind the writer clock lock, so concurrent pushes,
+ * also from several central processes, apply one after the other): stores each
  * event once (`events`, unique id; re-sent ids count as duplicates), stores schema-invalid ones in
  * `rejected_events` so their seq still counts, applies effects of new events, and advances the
  * contiguous ack watermark kept in `terminal_cursors`.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { eventEnvelopeSchema, validateEventPayload, type EventEnvelope } from '../../shared/sync/events';
 import type { PushResponse } from '../../shared/sync/protocol';
 import { events, rejectedEvents, terminalCursors } from '../db/schema';
 import { rowsOf, type Db, type Tx } from '../db/connect';
 import { withWrite } from './changes';
-import { applyEffects } from './effects';
+import { applyEffects, recordOutputs, type StoredEvent } from './effects';
 
 export interface PushInput {
   terminalId: string;
@@ -25,73 +26,135 @@ function upgrade(e: EventEnvelope): EventEnvelope {
   return e;
 }
 
+type Checked =
+  | { ok: false; raw: unknown; reason: string; details: string }
+  | { ok: true; e: EventEnvelope; corrected: Date };
+
+/** Validates one raw event against the envelope, the pushing terminal and the catalogue (no I/O). */
+function check(input: PushInput, raw: unknown): Checked {
+  const parsed = eventEnvelopeSchema.safeParse(raw);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ');
+    return { ok: false, raw, reason: 'invalid-envelope', details };
+  }
+  const e = upgrade(parsed.data);
+  if (e.terminalId !== input.terminalId || e.epoch !== input.epoch) {
+    return { ok: false, raw, reason: 'wrong-terminal', details: `event belongs to ${e.terminalId}/${e.epoch}, pushed by ${input.terminalId}/${input.epoch}` };
+  }
+  const invalid = validateEventPayload(e);
+  if (invalid) return { ok: false, raw, reason: 'invalid-payload', details: invalid };
+  return { ok: true, e, corrected: new Date(new Date(e.occurredAt).getTime() + e.clockOffsetMs) };
+}
+
+/** Rows per multi-row INSERT (14 parameters each, well under PostgreSQL's 65535). */
+const INSERT_CHUNK = 500;
+
+/**
+ * Set-based apply: the batch's events are inserted with one statement (ON CONFLICT (id) DO NOTHING
+ * tells new from duplicate), collisions are looked up once, consecutive outputs share one effect
+ * step, and issues are written with one UPDATE. Other event types apply their effects one by one,
+ * in seq order, exactly as before.
+ */
 export async function applyPush(db: Db, input: PushInput, now: Date): Promise<PushResponse> {
+  const checked = input.events.map((raw) => check(input, raw));
   return withWrite(db, async (tx, changes) => {
     await tx
       .insert(terminalCursors)
       .values({ terminalId: input.terminalId, epoch: input.epoch, lastSeenAt: now })
       .onConflictDoUpdate({ target: [terminalCursors.terminalId, terminalCursors.epoch], set: { lastSeenAt: now } });
-    let accepted = 0;
-    let duplicates = 0;
-    const rejected: Rejected[] = [];
 
-    for (const raw of input.events) {
-      const parsed = eventEnvelopeSchema.safeParse(raw);
-      if (!parsed.success) {
-        const details = parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ');
-        rejected.push(await reject(tx, input, raw, 'invalid-envelope', details));
-        continue;
-      }
-      const e = upgrade(parsed.data);
-      if (e.terminalId !== input.terminalId || e.epoch !== input.epoch) {
-        rejected.push(await reject(tx, input, raw, 'wrong-terminal', `event belongs to ${e.terminalId}/${e.epoch}, pushed by ${input.terminalId}/${input.epoch}`));
-        continue;
-      }
-      const invalid = validateEventPayload(e);
-      if (invalid) {
-        rejected.push(await reject(tx, input, raw, 'invalid-payload', invalid));
-        continue;
-      }
-      const corrected = new Date(new Date(e.occurredAt).getTime() + e.clockOffsetMs);
-      const inserted = await tx
+    const rejected: Rejected[] = [];
+    for (const c of checked) if (!c.ok) rejected.push(await reject(tx, input, c.raw, c.reason, c.details));
+
+    const valid = checked.filter((c): c is Extract<Checked, { ok: true }> => c.ok);
+    const inserted = new Set<string>();
+    for (let i = 0; i < valid.length; i += INSERT_CHUNK) {
+      const chunk = valid.slice(i, i + INSERT_CHUNK);
+      const rows = await tx
         .insert(events)
-        .values({
-          id: e.id,
-          terminalId: e.terminalId,
-          epoch: e.epoch,
-          seq: e.seq,
-          type: e.type,
-          v: e.v,
-          occurredAt: new Date(e.occurredAt),
-          clockOffsetMs: e.clockOffsetMs,
-          occurredAtCorrected: corrected,
-          operatorId: e.operatorId,
-          workstationId: e.workstationId,
-          payload: e.payload,
-          receivedAt: now,
-        })
+        .values(
+          chunk.map(({ e, corrected }) => ({
+            id: e.id,
+            terminalId: e.terminalId,
+            epoch: e.epoch,
+            seq: e.seq,
+            type: e.type,
+            v: e.v,
+            occurredAt: new Date(e.occurredAt),
+            clockOffsetMs: e.clockOffsetMs,
+            occurredAtCorrected: corrected,
+            operatorId: e.operatorId,
+            workstationId: e.workstationId,
+            payload: e.payload,
+            receivedAt: now,
+          })),
+        )
         .onConflictDoNothing({ target: events.id })
         .returning({ id: events.id });
-      if (inserted.length === 0) {
-        duplicates++;
-        continue;
-      }
-      accepted++;
+      for (const r of rows) inserted.add(r.id);
+    }
+    // The first copy of an id inside the batch is the stored one; every other copy is a duplicate.
+    const fresh: Extract<Checked, { ok: true }>[] = [];
+    const taken = new Set<string>();
+    for (const c of valid) {
+      if (!inserted.has(c.e.id) || taken.has(c.e.id)) continue;
+      taken.add(c.e.id);
+      fresh.push(c);
+    }
+    const accepted = fresh.length;
+    const duplicates = valid.length - accepted;
+
+    const issues = new Map<string, string[]>();
+    const addIssue = (id: string, text: string) => issues.set(id, [...(issues.get(id) ?? []), text]);
+    if (fresh.length > 0) {
+      const freshIds = fresh.map((c) => c.e.id);
       // A previously rejected copy (e.g. before a server upgrade) is superseded.
-      await tx.delete(rejectedEvents).where(eq(rejectedEvents.id, e.id));
-      const issues: string[] = [];
-      const [collision] = await tx
-        .select({ id: events.id })
+      await tx.delete(rejectedEvents).where(inArray(rejectedEvents.id, freshIds));
+      const sameSeq = await tx
+        .select({ id: events.id, seq: events.seq })
         .from(events)
-        .where(and(eq(events.terminalId, e.terminalId), eq(events.epoch, e.epoch), eq(events.seq, e.seq), sql`${events.id} <> ${e.id}`))
-        .limit(1);
-      if (collision) issues.push(`seq ${e.seq} also used by event ${collision.id}`);
-      const issue = await applyEffects(
-        { tx, changes, now },
-        { id: e.id, terminalId: e.terminalId, type: e.type, workstationId: e.workstationId, occurredAtCorrected: corrected, payload: e.payload },
-      );
-      if (issue) issues.push(issue);
-      if (issues.length > 0) await tx.update(events).set({ issue: issues.join('; ') }).where(eq(events.id, e.id));
+        .where(and(eq(events.terminalId, input.terminalId), eq(events.epoch, input.epoch), inArray(events.seq, [...new Set(fresh.map((c) => c.e.seq))])));
+      const idsBySeq = new Map<number, string[]>();
+      for (const r of sameSeq) idsBySeq.set(Number(r.seq), [...(idsBySeq.get(Number(r.seq)) ?? []), r.id]);
+      for (const { e } of fresh) {
+        const other = (idsBySeq.get(e.seq) ?? []).filter((id) => id !== e.id).sort()[0];
+        if (other) addIssue(e.id, `seq ${e.seq} also used by event ${other}`);
+      }
+
+      const stored = (c: Extract<Checked, { ok: true }>): StoredEvent => ({
+        id: c.e.id,
+        terminalId: c.e.terminalId,
+        type: c.e.type,
+        workstationId: c.e.workstationId,
+        occurredAtCorrected: c.corrected,
+        payload: c.e.payload,
+      });
+      const reversals: { id: string; reversesEventId: string }[] = [];
+      for (let i = 0; i < fresh.length; ) {
+        const c = fresh[i]!;
+        if (c.e.type === 'output.recorded') {
+          let j = i;
+          while (j < fresh.length && fresh[j]!.e.type === 'output.recorded') j++;
+          const run = fresh.slice(i, j).map(stored);
+          const runIssues = await recordOutputs({ tx, changes, now }, run, issues, reversals);
+          runIssues.forEach((issue, k) => {
+            if (issue) addIssue(run[k]!.id, issue);
+          });
+          i = j;
+          continue;
+        }
+        const issue = await applyEffects({ tx, changes, now }, stored(c));
+        if (issue) addIssue(c.e.id, issue);
+        if (c.e.type === 'output.reversed') {
+          reversals.push({ id: c.e.id, reversesEventId: String((c.e.payload as { reversesEventId?: unknown }).reversesEventId) });
+        }
+        i++;
+      }
+      const withIssues = [...issues].filter(([, list]) => list.length > 0);
+      for (let i = 0; i < withIssues.length; i += INSERT_CHUNK) {
+        const rows = withIssues.slice(i, i + INSERT_CHUNK).map(([id, list]) => sql`(${id}, ${list.join('; ')})`);
+        await tx.execute(sql`UPDATE events SET issue = v.issue FROM (VALUES ${sql.join(rows, sql`, `)}) AS v(id, issue) WHERE events.id = v.id`);
+      }
     }
 
     const ackedSeq = await advanceCursor(tx, input.terminalId, input.epoch);
