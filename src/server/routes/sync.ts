@@ -58,12 +58,8 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     checkProtocol(req.body);
     const body = parseOr400(pushBodySchema, req.body, 'push');
     const who = requireTerminal(principal, body.terminalId);
-    const result = await applyPush(ctx.db, { terminalId: who.terminalId, epoch: body.epoch, events: body.events }, ctx.now());
-    req.log.info(
-      { terminalId: who.terminalId, epoch: body.epoch, accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected.length, ackedSeq: result.ackedSeq },
-      'push applied',
-    );
-    return result;
+    // The structured push log line is written by the sync guards (sync/guards.ts), refused pushes included.
+    return applyPush(ctx.db, { terminalId: who.terminalId, epoch: body.epoch, events: body.events }, ctx.now());
   });
 
   app.get(syncPaths.pull, async (req) => {
