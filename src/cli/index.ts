@@ -15,6 +15,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   web: { summary: 'the terminal in browser mode', load: async () => (await import('./commands/web')).run },
   central: { summary: 'the central plan service', load: async () => (await import('./commands/central')).run },
   enrol: { summary: 'enrol this terminal with central', load: async () => (await import('./commands/enrol')).run },
+  import: { summary: 'load a plant, orders or plan file into central', load: async () => (await import('./commands/import')).run },
   sim: { summary: 'a simulated scanner on a serial port', load: async () => (await import('./commands/sim')).run },
   decode: {
     summary: 'decode a GS1 scan or an instrument frame to JSON',

@@ -117,6 +117,28 @@ export const en: Catalogue = {
     closedWarning:
       'This work order is “{{status}}”. Records are still accepted, and central will flag them for review.',
   },
+  transition: {
+    title: 'Work order state',
+    start: 'Start',
+    pause: 'Pause',
+    block: 'Block',
+    complete: 'Complete',
+    requested: 'Requested: {{state}}',
+    waiting: 'Central will confirm the change when it syncs.',
+    blockReason: 'Reason for blocking',
+    blockReasonHint: 'Choose one or type it.',
+    reasonRequired: 'Say why the work order is blocked.',
+    confirmBlock: 'Confirm block',
+    cancel: 'Cancel',
+    presets: {
+      material: 'Material missing',
+      breakdown: 'Machine breakdown',
+      quality: 'Quality problem',
+      tooling: 'Tooling missing',
+    },
+    invalid: 'The request is not valid ({{details}}). Nothing was saved.',
+    storageFailed: 'Could not save on this terminal: {{message}}. Try again.',
+  },
   output: {
     title: 'Record output',
     good: 'Good',

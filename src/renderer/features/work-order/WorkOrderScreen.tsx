@@ -5,6 +5,7 @@ import { usePlanCalendar, useRecentOutput, useScrapReasons, useSettings, useWork
 import { useRouteActions } from '../../store/route-store';
 import { OutputForm } from './OutputForm';
 import { RecentRecords } from './RecentRecords';
+import { TransitionPanel } from './TransitionPanel';
 import { useWorkOrderScan } from './useWorkOrderScan';
 import { WorkOrderHeader } from './WorkOrderHeader';
 
@@ -60,6 +61,7 @@ export function WorkOrderScreen({ workOrderId }: { workOrderId: string }) {
         </Alert>
       ) : null}
       <WorkOrderHeader detail={detail} />
+      <TransitionPanel workOrder={detail.workOrder} />
       {!detail.isAssignedHere ? (
         <Alert color="yellow" icon={<IconInfoCircle />}>
           {t('wo.notAssigned')}
