@@ -1,7 +1,8 @@
 /**
  * Work-order progress as the terminal shows it: central's totals (from the last pull) plus what
- * this terminal has recorded that central has not acknowledged yet. Acknowledged events are left
- * out because central's totals include them once the next pull lands.
+ * this terminal has recorded that those totals do not include yet: pending events, and acked
+ * events until a 'work-orders' pull that started after their ack has been applied (see
+ * sync/counted.ts). Dropping them at the ack would make the count fall until the next pull.
  */
 import type { OutboxEvent } from './db';
 
@@ -11,10 +12,10 @@ export interface OutputDelta {
 }
 
 export interface Progress {
-  /** Good pieces including this terminal's pending records. */
+  /** Good pieces including this terminal's records not yet in central's pulled totals. */
   good: number;
   scrap: number;
-  /** The part of `good`/`scrap` still waiting for central (can be negative after a reversal). */
+  /** The part of `good`/`scrap` not yet in central's pulled totals (can be negative after a reversal). */
   pendingGood: number;
   pendingScrap: number;
   /** The work order's quantity. */
@@ -47,11 +48,12 @@ export function readReversedId(e: Pick<OutboxEvent, 'type' | 'payload'>): string
 }
 
 /**
- * Pending output per work order: pending `output.recorded` events add; pending `output.reversed`
- * events subtract the event they reverse (whatever its state, unless central rejected it, in
- * which case it was never counted anywhere).
- * @param pending the terminal's events in state `pending`
- * @param reversedOriginals the events referenced by pending reversals (any state), by id
+ * Local output per work order: `output.recorded` events of `pending` add; `output.reversed`
+ * events of it subtract the event they reverse (whatever its state, unless central rejected it,
+ * in which case it was never counted anywhere).
+ * @param pending the terminal's events not yet in central's pulled totals: state `pending`, plus
+ *   acked ones still awaiting a 'work-orders' pull (sync/counted.ts)
+ * @param reversedOriginals the events referenced by those reversals (any state), by id
  */
 export function pendingOutputByWorkOrder(
   pending: readonly OutboxEvent[],

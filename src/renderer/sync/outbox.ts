@@ -1,7 +1,8 @@
 /**
  * The outbox side of sync, over `db.events` and `db.meta` (IndexedDB, strict durability):
  * picks the next push batch (pending, seq order, one epoch, within the wire limits), writes push
- * results back (acked with ackedAt / rejected with a reason; never deletes), restores events the
+ * results back (acked with ackedAt and countedInPull:false, see counted.ts / rejected with a reason;
+ * never deletes), restores events the
  * main-process journal kept, repairs `meta.nextSeq` after a hello, and prunes old acked events.
  */
 import Dexie from 'dexie';
@@ -9,6 +10,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { OutboxEvent, TaktDb } from '../data/db';
 import { eventEnvelopeSchema, type EventEnvelope } from '../../shared/sync/events';
 import { MAX_PUSH_BYTES, MAX_PUSH_EVENTS, type PushResponse } from '../../shared/sync/protocol';
+import { ackChanges, type SyncedOutboxEvent } from './counted';
 import type { QueueCounts } from './status-store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -37,7 +39,13 @@ export async function ensureEpoch(db: TaktDb): Promise<string> {
 
 /** The envelope as it goes on the wire (without the local outbox fields). */
 export function toEnvelope(event: OutboxEvent | EventEnvelope): EventEnvelope {
-  const { state: _state, rejectReason: _reason, ackedAt: _ackedAt, ...envelope } = event as OutboxEvent;
+  const {
+    state: _state,
+    rejectReason: _reason,
+    ackedAt: _ackedAt,
+    countedInPull: _counted,
+    ...envelope
+  } = event as SyncedOutboxEvent;
   return envelope;
 }
 
@@ -170,7 +178,7 @@ export async function applyPushResult(
       .where('id')
       .anyOf(stored)
       .and((e) => e.state === 'pending')
-      .modify({ state: 'acked', ackedAt });
+      .modify(ackChanges(ackedAt));
     if (response.ackedSeq > 0) acked += await markAckedUpTo(db, epoch, response.ackedSeq, ackedAt);
     return { acked, rejected };
   });
@@ -183,7 +191,7 @@ export async function markAckedUpTo(db: TaktDb, epoch: string, seq: number, acke
     .where('[state+seq]')
     .between(['pending', Dexie.minKey], ['pending', seq], true, true)
     .and((e) => e.epoch === epoch)
-    .modify({ state: 'acked', ackedAt });
+    .modify(ackChanges(ackedAt));
 }
 
 /** Raises `meta.nextSeq` to at least `atLeast` (never lowers it), so a rolled-back counter cannot reuse a seq central has. */

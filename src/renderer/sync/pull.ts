@@ -4,6 +4,8 @@
  * Dexie transaction together with its cursor, so rows and cursor never diverge; one invalid row
  * aborts (rolls back) its whole page and the cursor stays where it was. `{reset:true}` clears
  * exactly that stream's tables and cursor, then the stream is pulled again from '0'.
+ * A complete 'work-orders' pull also marks the output acked before it started as included in
+ * central's totals, atomically with its last page (see counted.ts).
  */
 import type { z } from 'zod';
 import { tableForRowType, tablesForStream, type TaktDb } from '../data/db';
@@ -11,6 +13,7 @@ import type { TerminalApi } from '../../shared/api';
 import type { AppError } from '../../shared/result';
 import { DEFAULT_PULL_LIMIT, pullResponseSchema, type PullChange } from '../../shared/sync/protocol';
 import { rowSchemas, type StreamName } from '../../shared/sync/streams';
+import { eventsAwaitingPulledTotals, markCountedInPull, TOTALS_STREAM } from './counted';
 
 /** Safety bound on pages per pull (5M rows at the default page size), so a broken server cannot loop us forever. */
 const MAX_PAGES = 5000;
@@ -35,17 +38,22 @@ function tableNames(stream: StreamName): RowTable[] {
   return [...tablesForStream[stream]];
 }
 
-/** Applies one page and its cursor atomically. Throws PullPageError (and writes nothing) if any row is bad. */
+/**
+ * Applies one page and its cursor atomically. Throws PullPageError (and writes nothing) if any row is bad.
+ * `countedIds`: on a stream's last page, the acked events its totals now include (marked in the same transaction).
+ */
 export async function applyPullPage(
   db: TaktDb,
   stream: StreamName,
   changes: PullChange[],
   cursor: string,
   updatedAt: string,
+  countedIds?: readonly string[],
 ): Promise<void> {
   const tables = tableNames(stream);
   const schema = rowSchemas[stream] as z.ZodType<{ type: string }>;
-  await db.transaction('rw', [...tables, 'cursors'], async () => {
+  const scope = countedIds && countedIds.length > 0 ? [...tables, 'cursors', 'events'] : [...tables, 'cursors'];
+  await db.transaction('rw', scope, async () => {
     for (const [index, change] of changes.entries()) {
       const where = `${stream}: row ${index + 1} of the page (key ${change.key})`;
       if (change.op === 'del') {
@@ -64,6 +72,7 @@ export async function applyPullPage(
       await db.table(table).put({ ...parsed.data, key: change.key });
     }
     await db.cursors.put({ stream, cursor, updatedAt });
+    if (countedIds && countedIds.length > 0) await markCountedInPull(db, countedIds);
   });
 }
 
@@ -90,6 +99,8 @@ export async function pullStream(
   stream: StreamName,
   opts: PullOptions,
 ): Promise<PullOutcome> {
+  // Acked before the first request of this pull, so central's rows it brings include them.
+  const countedIds = stream === TOTALS_STREAM ? (await eventsAwaitingPulledTotals(db)).map((e) => e.id) : [];
   let cursor = (await db.cursors.get(stream))?.cursor ?? '0';
   let pages = 0;
   let rows = 0;
@@ -112,7 +123,14 @@ export async function pullStream(
       continue;
     }
     try {
-      await applyPullPage(db, stream, page.rows, page.cursor, new Date(receivedAt).toISOString());
+      await applyPullPage(
+        db,
+        stream,
+        page.rows,
+        page.cursor,
+        new Date(receivedAt).toISOString(),
+        page.hasMore ? undefined : countedIds,
+      );
     } catch (e) {
       const message =
         e instanceof PullPageError

@@ -1,20 +1,31 @@
 /**
- * The terminal's own records as the screens show them: pending output per work order (for
- * progress) and a work order's recent output records with their sync state. Read-only here;
+ * The terminal's own records as the screens show them: output per work order not yet in
+ * central's pulled totals (for progress) and a work order's recent output records with their sync state. Read-only here;
  * writes go through data/record.ts, state changes through the sync engine.
  */
 import type { OutboxEvent, OutboxState, TaktDb } from '../db';
+import { eventsAwaitingPulledTotals } from '../../sync/counted';
 import { pendingOutputByWorkOrder, readOutput, readReversedId, type OutputDelta } from '../progress';
 
-/** Pending output per work order, reversals included. */
+const OUTPUT_TYPES = ['output.recorded', 'output.reversed'] as const;
+
+/**
+ * Output per work order that central's pulled totals do not include yet, reversals included:
+ * pending events plus acked ones no complete 'work-orders' pull has brought back yet (see
+ * sync/counted.ts). Read in one transaction so an ack landing meanwhile is counted exactly once.
+ */
 export async function pendingOutput(db: TaktDb): Promise<Map<string, OutputDelta>> {
-  const pending = await db.events.where('state').equals('pending').toArray();
-  const ids = [...new Set(pending.map(readReversedId).filter((id): id is string => id !== null))];
-  const originals = new Map<string, OutboxEvent>();
-  if (ids.length > 0) {
-    for (const e of await db.events.bulkGet(ids)) if (e) originals.set(e.id, e);
-  }
-  return pendingOutputByWorkOrder(pending, originals);
+  return db.transaction('r', db.events, async () => {
+    const pending = await db.events.where('state').equals('pending').toArray();
+    const acked = await eventsAwaitingPulledTotals(db, OUTPUT_TYPES);
+    const local = [...pending, ...acked];
+    const ids = [...new Set(local.map(readReversedId).filter((id): id is string => id !== null))];
+    const originals = new Map<string, OutboxEvent>();
+    if (ids.length > 0) {
+      for (const e of await db.events.bulkGet(ids)) if (e) originals.set(e.id, e);
+    }
+    return pendingOutputByWorkOrder(local, originals);
+  });
 }
 
 export interface OutputRecord {
