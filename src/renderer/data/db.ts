@@ -20,7 +20,7 @@ export interface OutboxEvent extends EventEnvelope {
 }
 
 export interface MetaRow {
-  key: 'epoch' | 'nextSeq' | 'clockOffsetMs' | 'lastSyncAt' | 'lastHelloAt';
+  key: 'epoch' | 'nextSeq' | 'clockOffsetMs' | 'lastSyncAt' | 'lastHelloAt' | 'lastReconcileAt';
   value: string | number;
 }
 

@@ -31,12 +31,16 @@ import {
   type Unsendable,
 } from './outbox';
 import { pullStream } from './pull';
+import { reconcile } from './reconcile';
 import * as status from './status-store';
 
 export interface SyncEngine {
   start(): void;
   stop(): void;
-  /** Runs a full cycle now (hello if needed, push everything, pull every stream); never rejects. */
+  /**
+   * Runs a full cycle now (hello if needed, push everything, pull every stream) and audits with
+   * central that it still holds every acknowledged event (reconcile); never rejects.
+   */
   syncNow(): Promise<void>;
   /** Something was recorded: recount the queue and push soon (debounced). Also cuts a backoff short. */
   nudge(): void;
@@ -58,6 +62,8 @@ export const BACKOFF_CAP_MS = 60_000;
 export const PULL_INTERVAL_MS = 30_000;
 export const WATCHDOG_AFTER_MS = 2 * BACKOFF_CAP_MS;
 export const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
+/** Reconcile runs once a day (and whenever a person asks for "sync now"). */
+export const RECONCILE_EVERY_MS = 24 * 60 * 60 * 1000;
 export const SYNC_LOCK_NAME = 'takt-sync';
 export const STREAMS_AFTER_PUSH: readonly StreamName[] = ['work-orders', 'notices', 'plans'];
 /** Beyond this the device clock is treated as stepped: the new sample replaces the smoothed offset. */
@@ -107,6 +113,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let journalOnly: EventEnvelope[] = [];
   let lastProgressAt = now();
   let lastPruneAt = Number.NEGATIVE_INFINITY;
+  let reconcileRequested = false;
   /** -1 until the first count: the first observation is not "something new was recorded". */
   let lastPending = -1;
 
@@ -339,6 +346,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     if (myGen !== generation) return false;
     if (!failure) {
       await db.meta.put({ key: 'lastSyncAt', value: iso() }).catch(() => undefined);
+      // Before pruning, so every retained acknowledged event is audited at least once.
+      if (myGen === generation) await reconcileIfDue(problems);
       if (now() - lastPruneAt >= PRUNE_EVERY_MS) {
         lastPruneAt = now();
         await pruneAcked(db, now()).catch((e: unknown) => problems.push(`Could not prune old records: ${describe(e)}`));
@@ -357,6 +366,21 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     attempt = 0;
     status.syncSucceeded(iso(), problems.length > 0 ? problems.join(' | ') : null);
     return true;
+  }
+
+  async function reconcileIfDue(problems: string[]): Promise<void> {
+    const last = await db.meta.get('lastReconcileAt');
+    const due = reconcileRequested || typeof last?.value !== 'number' || now() - last.value >= RECONCILE_EVERY_MS;
+    if (!due) return;
+    reconcileRequested = false;
+    const outcome = await reconcile(api, db).catch(
+      (e: unknown): Result<never> => ({ ok: false, error: { code: 'internal', message: describe(e) } }),
+    );
+    if (!outcome.ok) {
+      problems.push(`Reconcile with central failed: ${outcome.error.message}`);
+      return;
+    }
+    await db.meta.put({ key: 'lastReconcileAt', value: now() });
   }
 
   /** Single flight: a request while a cycle runs is folded into the next cycle of the same drain. */
@@ -532,6 +556,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     if (started && !leader) return Promise.resolve();
     retryTimer = clear(retryTimer);
     retryPullAll = false;
+    reconcileRequested = true;
     return request(true);
   }
 
