@@ -6,9 +6,9 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Invoke, Subscribe } from '../shared/api';
-import { buildTerminalApi, pushedEventChannels } from './terminal-api';
+import { createTerminalApi, pushedChannels } from '../shared/api-client';
 
-const pushed = new Set<string>(pushedEventChannels);
+const pushed = new Set<string>(pushedChannels);
 
 // ipcRenderer.invoke is untyped; main answers every channel with Result<RequestResults[C]>.
 const invoke: Invoke = (channel, params) => ipcRenderer.invoke(channel, params) as Promise<never>;
@@ -22,4 +22,4 @@ const subscribe: Subscribe = (channel, cb) => {
   };
 };
 
-contextBridge.exposeInMainWorld('takt', buildTerminalApi(invoke, subscribe));
+contextBridge.exposeInMainWorld('takt', createTerminalApi(invoke, subscribe));

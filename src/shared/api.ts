@@ -66,7 +66,6 @@ export interface PushedEvents {
   'devices:status': DeviceStatus;
 }
 export type PushedChannel = keyof PushedEvents;
-export const pushedChannels: PushedChannel[] = ['devices:scan', 'devices:reading', 'devices:status'];
 
 export type Unsubscribe = () => void;
 
@@ -96,31 +95,8 @@ export interface TerminalApi {
 export type Invoke = <C extends RequestChannel>(channel: C, params: RequestParams<C>) => Promise<Result<RequestResults[C]>>;
 export type Subscribe = <C extends PushedChannel>(channel: C, cb: (data: PushedEvents[C]) => void) => Unsubscribe;
 
-/** Builds the named API from a transport's invoke/subscribe pair (used by the preload and the web client). */
-export function createTerminalApi(invoke: Invoke, subscribe: Subscribe): TerminalApi {
-  return {
-    app: { info: () => invoke('app:info', undefined) },
-    devices: {
-      list: () => invoke('devices:list', undefined),
-      ports: () => invoke('devices:ports', undefined),
-      configure: (configs) => invoke('devices:configure', configs),
-      onScan: (cb) => subscribe('devices:scan', cb),
-      onReading: (cb) => subscribe('devices:reading', cb),
-      onStatus: (cb) => subscribe('devices:status', cb),
-    },
-    central: {
-      hello: (p) => invoke('central:hello', p),
-      push: (p) => invoke('central:push', p),
-      pull: (p) => invoke('central:pull', p),
-      reconcile: (p) => invoke('central:reconcile', p),
-    },
-    journal: {
-      append: (events) => invoke('journal:append', events),
-      acknowledge: (p) => invoke('journal:acknowledge', p),
-      pending: () => invoke('journal:pending', undefined),
-    },
-  };
-}
+// The named API builder lives in a zod-free module so the sandboxed preload can bundle it.
+export { createTerminalApi, pushedChannels } from './api-client';
 
 /** What the main-process host implements: one handler per channel, params already validated. */
 export type RequestHandlers = {

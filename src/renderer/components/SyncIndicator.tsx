@@ -2,19 +2,11 @@ import { ActionIcon, Badge, Group, Loader, Stack, Text, Tooltip } from '@mantine
 import { IconAlertTriangle, IconCloudCheck, IconCloudOff, IconCloudUpload, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/localized';
+import type { SyncStatus } from '../sync/status-store';
 import { formatTime } from './format';
 
 /** The sync engine's status as published by sync/status-store.ts. */
-export interface SyncStatusView {
-  online: boolean;
-  pending: number;
-  oldestPendingAt: string | null;
-  lastSuccessAt: string | null;
-  rejected: number;
-  syncing: boolean;
-  lastError: string | null;
-  clockSkewMs: number | null;
-}
+export type SyncStatusView = SyncStatus;
 
 /** Clock differences below this are not worth an operator's attention. */
 const SKEW_WARNING_MS = 60_000;

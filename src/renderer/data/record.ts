@@ -120,8 +120,11 @@ export async function recordEvent<T extends EventType>(
   }
 }
 
-/** The wire envelope of a stored event (the outbox bookkeeping fields stripped). */
-export function toEnvelope(e: OutboxEvent): EventEnvelope {
+/**
+ * The wire envelope of a stored event. It lists the envelope's fields rather than stripping the
+ * outbox's bookkeeping ones, so a local field added later can never leak to central.
+ */
+export function toEnvelope(e: EventEnvelope): EventEnvelope {
   return {
     id: e.id,
     terminalId: e.terminalId,

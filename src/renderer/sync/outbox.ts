@@ -7,11 +7,12 @@
  */
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import type { OutboxEvent, TaktDb } from '../data/db';
+import type { TaktDb } from '../data/db';
 import { eventEnvelopeSchema, type EventEnvelope } from '../../shared/sync/events';
 import { MAX_PUSH_BYTES, MAX_PUSH_EVENTS, type PushResponse } from '../../shared/sync/protocol';
-import { ackChanges, type SyncedOutboxEvent } from './counted';
+import { ackChanges } from './counted';
 import type { QueueCounts } from './status-store';
+import { toEnvelope } from '../data/record';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Room for the request's own fields around the events array. */
@@ -37,17 +38,8 @@ export async function ensureEpoch(db: TaktDb): Promise<string> {
   });
 }
 
-/** The envelope as it goes on the wire (without the local outbox fields). */
-export function toEnvelope(event: OutboxEvent | EventEnvelope): EventEnvelope {
-  const {
-    state: _state,
-    rejectReason: _reason,
-    ackedAt: _ackedAt,
-    countedInPull: _counted,
-    ...envelope
-  } = event as SyncedOutboxEvent;
-  return envelope;
-}
+/** The envelope as it goes on the wire: one implementation, shared with recording. */
+export { toEnvelope };
 
 export interface Unsendable {
   id: string;

@@ -1,5 +1,5 @@
 import { Alert, Stack } from '@mantine/core';
-import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { useLineTargets, usePlanCalendar, useQueue, useWorkstationInfo } from '../../data/hooks';
@@ -7,6 +7,7 @@ import { useRouteActions } from '../../store/route-store';
 import { useWorkOrderScan } from '../work-order/useWorkOrderScan';
 import { T2TargetsPanel } from './T2TargetsPanel';
 import { WorkOrderQueue } from './WorkOrderQueue';
+import { UnknownWorkOrderAlert } from '../work-order/UnknownWorkOrderAlert';
 
 /** The workstation's day: T+2 targets of its line and its work-order queue. Scanning an order opens it. */
 export function HomeScreen() {
@@ -21,18 +22,7 @@ export function HomeScreen() {
   const scan = useWorkOrderScan();
   return (
     <Stack gap="xl">
-      {scan.unknownId ? (
-        <Alert
-          color="red"
-          variant="filled"
-          icon={<IconAlertCircle />}
-          withCloseButton
-          onClose={scan.dismiss}
-          role="alert"
-        >
-          {t('home.unknownWorkOrder', { id: scan.unknownId })}
-        </Alert>
-      ) : null}
+      <UnknownWorkOrderAlert id={scan.unknownId} onDismiss={scan.dismiss} />
       {ws && !ws.workstation ? (
         <Alert color="yellow" icon={<IconInfoCircle />}>
           {t('home.workstationUnknown', { id: info.workstationId })}

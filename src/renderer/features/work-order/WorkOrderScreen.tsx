@@ -8,6 +8,7 @@ import { RecentRecords } from './RecentRecords';
 import { TransitionPanel } from './TransitionPanel';
 import { useWorkOrderScan } from './useWorkOrderScan';
 import { WorkOrderHeader } from './WorkOrderHeader';
+import { UnknownWorkOrderAlert } from './UnknownWorkOrderAlert';
 
 /** One work order: what it is, how far it got, and recording output against it. */
 export function WorkOrderScreen({ workOrderId }: { workOrderId: string }) {
@@ -48,18 +49,7 @@ export function WorkOrderScreen({ workOrderId }: { workOrderId: string }) {
   return (
     <Stack gap="lg">
       {back}
-      {scan.unknownId ? (
-        <Alert
-          color="red"
-          variant="filled"
-          icon={<IconAlertCircle />}
-          withCloseButton
-          onClose={scan.dismiss}
-          role="alert"
-        >
-          {t('home.unknownWorkOrder', { id: scan.unknownId })}
-        </Alert>
-      ) : null}
+      <UnknownWorkOrderAlert id={scan.unknownId} onDismiss={scan.dismiss} />
       <WorkOrderHeader detail={detail} />
       <TransitionPanel workOrder={detail.workOrder} />
       {!detail.isAssignedHere ? (

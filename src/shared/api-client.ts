@@ -1,12 +1,14 @@
 /**
- * The preload's copy of createTerminalApi (src/shared/api.ts). The shared module also holds the
- * zod request schemas, and a sandboxed preload cannot load zod, so only types are imported here.
- * The TerminalApi type keeps this in step with the contract at compile time, and
- * src/main/preload-api.test.ts checks it calls the same channels as createTerminalApi.
+ * Builds the named TerminalApi from a transport's invoke/subscribe pair: used by the Electron
+ * preload (over IPC) and by the browser-mode client (over a WebSocket). It imports only types, so
+ * the sandboxed preload, which can load nothing but 'electron', can bundle it; a unit test keeps
+ * it that way.
  */
-import type { Invoke, Subscribe, TerminalApi } from '../shared/api';
+import type { Invoke, PushedChannel, Subscribe, TerminalApi } from './api';
 
-export function buildTerminalApi(invoke: Invoke, subscribe: Subscribe): TerminalApi {
+export const pushedChannels: readonly PushedChannel[] = ['devices:scan', 'devices:reading', 'devices:status'];
+
+export function createTerminalApi(invoke: Invoke, subscribe: Subscribe): TerminalApi {
   return {
     app: { info: () => invoke('app:info', undefined) },
     devices: {
@@ -30,5 +32,3 @@ export function buildTerminalApi(invoke: Invoke, subscribe: Subscribe): Terminal
     },
   };
 }
-
-export const pushedEventChannels = ['devices:scan', 'devices:reading', 'devices:status'] as const;
