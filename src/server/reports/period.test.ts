@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { productionDay } from '../../shared/production-day';
-import { dayBounds, isoWeekOf, monthDates, weekDates } from './period';
+import { isoWeek } from '../../shared/production-day';
+import { dayBounds, monthDates, weekDates } from './period';
 
 describe('report periods', () => {
   it('bounds production days in the plant zone, DST days included', () => {
@@ -26,10 +27,10 @@ describe('report periods', () => {
   });
 
   it('knows ISO weeks, 53-week years and months', () => {
-    expect(isoWeekOf('2026-12-31')).toBe('2026-W53');
-    expect(isoWeekOf('2027-01-03')).toBe('2026-W53');
-    expect(isoWeekOf('2027-01-04')).toBe('2027-W01');
-    expect(isoWeekOf('2019-12-30')).toBe('2020-W01');
+    expect(isoWeek('2026-12-31')).toBe('2026-W53');
+    expect(isoWeek('2027-01-03')).toBe('2026-W53');
+    expect(isoWeek('2027-01-04')).toBe('2027-W01');
+    expect(isoWeek('2019-12-30')).toBe('2020-W01');
     expect(weekDates('2026-W47')).toEqual(['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22']);
     expect(weekDates('2026-W53')?.[6]).toBe('2027-01-03');
     expect(weekDates('2025-W53')).toBeNull();

@@ -2,7 +2,7 @@
  * Calendar helpers for the reports: the UTC instants a production day spans in the plant's time
  * zone, and the production days of an ISO week or a month. Dates are `YYYY-MM-DD` strings.
  */
-import { addDays, productionDay } from '../../shared/production-day';
+import { addDays, isoWeek, productionDay } from '../../shared/production-day';
 
 const MINUTE = 60_000;
 
@@ -34,19 +34,6 @@ export function datesBetween(from: string, to: string): string[] {
   return out;
 }
 
-/**
- * ISO 8601 week `YYYY-Www` of a date: the week (Monday to Sunday) belongs to the year of its
- * Thursday. (Written here because shared/production-day's isoWeek answers W52 for 2026-12-31.)
- */
-export function isoWeekOf(date: string): string {
-  const t = Date.parse(`${date}T00:00:00Z`);
-  const weekday = (new Date(t).getUTCDay() + 6) % 7;
-  const thursday = new Date(t + (3 - weekday) * 86_400_000);
-  const year = thursday.getUTCFullYear();
-  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
 /** Monday..Sunday of an ISO week `YYYY-Www`, or null when the week does not exist. */
 export function weekDates(week: string): string[] | null {
   const m = /^(\d{4})-W(\d{2})$/.exec(week);
@@ -56,7 +43,7 @@ export function weekDates(week: string): string[] | null {
   const jan4 = new Date(Date.UTC(year, 0, 4));
   const mondayW1 = addDays(jan4.toISOString().slice(0, 10), -((jan4.getUTCDay() + 6) % 7));
   const monday = addDays(mondayW1, (n - 1) * 7);
-  if (n < 1 || isoWeekOf(monday) !== week) return null;
+  if (n < 1 || isoWeek(monday) !== week) return null;
   return datesBetween(monday, addDays(monday, 6));
 }
 
