@@ -3,7 +3,7 @@
  * Each protocol decodes a mix of its vector frames and encoder frames for at least 0.5 s;
  * prints frames/s and exits. Figures only; nothing is asserted.
  */
-import vectors from '../../../shared/vectors/instruments.json';
+import vectors from '../fixtures/vectors/instruments.json';
 import { decodeFrame, encodableStatuses, encodeFrame, protocolIds, type ProtocolId } from '../../src/shared/instruments';
 
 const MIN_MS = 500;

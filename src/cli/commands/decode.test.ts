@@ -4,8 +4,8 @@
  */
 import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import gs1Vectors from '../../../../shared/vectors/gs1.json';
-import instrumentVectors from '../../../../shared/vectors/instruments.json';
+import gs1Vectors from '../../../test/fixtures/vectors/gs1.json';
+import instrumentVectors from '../../../test/fixtures/vectors/instruments.json';
 import { run } from './decode';
 
 interface Captured {

@@ -67,6 +67,8 @@ export interface SessionReading {
 export interface InstrumentSessionOptions {
   protocol: ProtocolId;
   mode: 'stream' | 'poll';
+  /** What a poll or test request sends; omitted: the protocol's own (`pollCommands`), null: none. */
+  command?: string | null;
   /** Pause between an answer (or timeout) and the next poll. Default 200. */
   pollIntervalMs?: number;
   /** How long a request waits for its answer. Default 1000. */
@@ -124,7 +126,7 @@ export function createInstrumentSession(options: InstrumentSessionOptions): Inst
   const stableCount = positiveInt('stableCount', options.stableCount ?? 3);
   const now = options.now ?? (() => Date.now());
   const timers = options.timers ?? realTimers;
-  const command = pollCommands[protocol];
+  const command = options.command === undefined ? pollCommands[protocol] : options.command;
   if (mode === 'poll' && command === null) {
     throw new RangeError(`Instrument session: protocol ${protocol} has no poll command; the device sends on its own, use stream mode.`);
   }

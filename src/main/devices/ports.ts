@@ -37,3 +37,21 @@ export async function listPorts(list: () => Promise<RawPortInfo[]> = () => Seria
     return { ports: [], message: `Cannot list serial ports: ${reason}${hint}` };
   }
 }
+
+/**
+ * One listing serves every device looking for its USB identity within `maxAgeMs` (each listing runs
+ * udevadm). A listing that throws counts as none: callers fall back to the saved path.
+ */
+export function sharedListing(list: () => Promise<PortListing>, maxAgeMs: number, log: (message: string) => void): () => Promise<PortListing | null> {
+  let last: { at: number; result: Promise<PortListing | null> } | null = null;
+  return () => {
+    if (!last || Date.now() - last.at > maxAgeMs) {
+      const result = list().catch((e: unknown) => {
+        log(`serial hub: cannot list ports: ${e instanceof Error ? e.message : String(e)}`);
+        return null;
+      });
+      last = { at: Date.now(), result };
+    }
+    return last.result;
+  };
+}

@@ -84,7 +84,7 @@ describe('serial hub on a real pty pair', () => {
   });
 
   it('decodes instrument frames with the injected decoder, and reports undecodable ones as error readings', async () => {
-    startHub([device({ id: 'scale-1', kind: 'instrument', protocol: 'test-proto', gaugeId: 'G-7', path: pair.a, framing: { terminator: 'CRLF' } })], {
+    startHub([device({ id: 'scale-1', kind: 'instrument', protocol: 'mt-sics', mode: 'stream', stableCount: 1, gaugeId: 'G-7', path: pair.a, framing: { terminator: 'CRLF' } })], {
       decode: (protocol, frame) =>
         frame.startsWith('S ')
           ? { ok: true, reading: { value: frame.slice(2).trim().split(' ')[0] ?? null, unit: 'g', stable: true, status: 'ok' } }
@@ -93,7 +93,7 @@ describe('serial hub on a real pty pair', () => {
     await waitUntil(() => lastState('scale-1') === 'connected', 'connected');
     await send(pair.b, 'S   12.340 g\r\nXX\r\n');
     await waitUntil(() => readings.length === 2, 'readings');
-    expect(readings[0]).toMatchObject({ value: '12.340', number: 12.34, unit: 'g', stable: true, status: 'ok', raw: 'S   12.340 g\r\n', portId: 'scale-1', gaugeId: 'G-7', protocol: 'test-proto' });
+    expect(readings[0]).toMatchObject({ value: '12.340', number: 12.34, unit: 'g', stable: true, status: 'ok', raw: 'S   12.340 g\r\n', portId: 'scale-1', gaugeId: 'G-7', protocol: 'mt-sics', accepted: true });
     expect(readings[1]).toMatchObject({ value: null, status: 'error', raw: 'XX\r\n', detail: { decodeError: 'syntax' } });
   });
 

@@ -4,40 +4,28 @@
  * retried with backoff for as long as it stays configured; no port error ever escapes the hub.
  */
 import { realpath } from 'node:fs/promises';
-import { SerialPort } from 'serialport';
-import type { DeviceConfig, DeviceState, DeviceStatus, Reading, ScanEvent } from '../../shared/devices/types';
+import {
+  instrumentProfile,
+  toHex,
+  type DeviceConfig,
+  type DeviceState,
+  type DeviceStatus,
+  type DeviceTestResult,
+  type Reading,
+  type ScanEvent,
+  type TrafficEvent,
+  type TrafficParsed,
+} from '../../shared/devices/types';
+import { err, type Result } from '../../shared/result';
 import { splitAimPrefix } from './aim';
+import { createInstrumentPort, type InstrumentPort } from './instrument-port';
 import { createFramer, type Framer, type FramerEvent } from './framer';
 import { noDecoder, toReading, type InstrumentDecoder } from './instrument-decoder';
+import { openSerialPort, type OpenPort, type PortHandle } from './port-handle';
+import { planOpen, type PortClaim } from './port-identity';
+import { listPorts as listSerialPorts, sharedListing, type PortListing } from './ports';
 
-type Callback = (err: Error | null) => void;
-
-/** The part of serialport's SerialPort the hub uses; tests may inject another implementation. */
-export interface PortHandle {
-  readonly isOpen: boolean;
-  open(cb: Callback): void;
-  close(cb?: Callback): void;
-  set(options: { dtr?: boolean; rts?: boolean }, cb: Callback): void;
-  on(event: 'data', listener: (chunk: Buffer) => void): unknown;
-  on(event: 'close', listener: (err?: (Error & { disconnected?: boolean }) | null) => void): unknown;
-  on(event: 'error', listener: (err: Error) => void): unknown;
-  removeAllListeners(): unknown;
-}
-
-export type OpenPort = (config: DeviceConfig) => PortHandle;
-
-export const openSerialPort: OpenPort = (config) =>
-  new SerialPort({
-    path: config.path,
-    baudRate: config.settings.baudRate,
-    dataBits: config.settings.dataBits,
-    parity: config.settings.parity,
-    stopBits: config.settings.stopBits,
-    rtscts: config.settings.rtscts,
-    xon: config.settings.xon,
-    xoff: config.settings.xon,
-    autoOpen: false,
-  });
+export { openSerialPort, type OpenPort, type PortHandle } from './port-handle';
 
 export interface ReconnectPolicy {
   initialMs: number;
@@ -54,8 +42,13 @@ export interface SerialHubOptions {
   onScan(e: ScanEvent): void;
   onReading(r: Reading): void;
   onStatus(s: DeviceStatus): void;
+  /** Live monitor: every frame received and request sent, for ports where `wantsTraffic` says so. */
+  onTraffic?(t: TrafficEvent): void;
+  wantsTraffic?(portId: string): boolean;
   decode?: InstrumentDecoder;
   openPort?: OpenPort;
+  /** Port listing used to find devices with a USB identity on another path; default: serialport's (udev). */
+  listPorts?: () => Promise<PortListing>;
   reconnect?: ReconnectPolicy;
   now?: () => Date;
   log?: (message: string) => void;
@@ -65,13 +58,17 @@ export interface SerialHub {
   statuses(): DeviceStatus[];
   /** Replaces the configured devices: unchanged ones keep their open port, the rest are reopened. */
   configure(configs: DeviceConfig[]): Promise<DeviceStatus[]>;
+  /** Sends an instrument's request command now and waits for the answer (device screen). */
+  testRequest(id: string): Promise<Result<DeviceTestResult>>;
   close(): Promise<void>;
 }
 
 interface Runner {
   config: DeviceConfig;
   key: string;
+  claim(): PortClaim;
   status(): DeviceStatus;
+  test(): Promise<Result<DeviceTestResult>>;
   stop(): Promise<void>;
 }
 
@@ -82,7 +79,9 @@ export function createSerialHub(options: SerialHubOptions): SerialHub {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => undefined);
   const watchIntervalMs = options.watchIntervalMs ?? 1000;
+  const listOnce = sharedListing(options.listPorts ?? (() => listSerialPorts()), watchIntervalMs / 2, log);
   let runners = new Map<string, Runner>();
+  const claimsBesides = (id: string): PortClaim[] => [...runners.values()].filter((r) => r.config.id !== id && r.config.enabled).map((r) => r.claim());
   let closed = false;
   let queue: Promise<void> = Promise.resolve();
 
@@ -99,17 +98,17 @@ export function createSerialHub(options: SerialHubOptions): SerialHub {
     let message: string | undefined;
     let since = now().toISOString();
     let port: PortHandle | null = null;
+    // Where the port is (or was last) opened: the saved path, or where its USB identity was found.
+    let path = config.path;
     let retryTimer: ReturnType<typeof setTimeout> | null = null;
     let watchTimer: ReturnType<typeof setInterval> | null = null;
-    /** Why we closed the port ourselves, reported instead of the plain close. */
-    let lostReason: string | null = null;
     let delay = policy.initialMs;
     let stopped = false;
 
     const current = (): DeviceStatus => ({
       id: config.id,
       kind: config.kind,
-      path: config.path,
+      path,
       state,
       ...(message !== undefined ? { message } : {}),
       since,
@@ -124,10 +123,30 @@ export function createSerialHub(options: SerialHubOptions): SerialHub {
       safely('status', () => options.onStatus(s));
     };
 
+    const traffic = (direction: 'rx' | 'tx', raw: string, parsed?: TrafficParsed): void => {
+      if (!options.onTraffic || !(options.wantsTraffic?.(config.id) ?? true)) return;
+      const t: TrafficEvent = { portId: config.id, direction, hex: toHex(raw), text: raw, at: now().toISOString(), ...(parsed ? { parsed } : {}) };
+      safely('traffic', () => options.onTraffic?.(t));
+    };
+
+    const profile = instrumentProfile(config);
+    const instrument: InstrumentPort | null = profile
+      ? createInstrumentPort({
+          config,
+          profile,
+          decode,
+          now,
+          onReading: (r) => safely('reading', () => options.onReading(r)),
+          onTraffic: traffic,
+          log,
+        })
+      : null;
+
     const onFrame = (e: FramerEvent): void => {
       if (e.type === 'error') {
-        log(`serial hub: ${config.id} (${config.path}): ${e.message}`);
+        log(`serial hub: ${config.id} (${path}): ${e.message}`);
         setState(state, e.message);
+        traffic('rx', '', { kind: 'error', code: 'framing', message: e.message });
         return;
       }
       const receivedAt = now().toISOString();
@@ -135,6 +154,9 @@ export function createSerialHub(options: SerialHubOptions): SerialHub {
         const { symbology, data } = splitAimPrefix(e.text);
         const scan: ScanEvent = { portId: config.id, text: data, symbology, source: 'serial', receivedAt };
         safely('scan', () => options.onScan(scan));
+        traffic('rx', e.raw, { kind: 'scan', scan });
+      } else if (instrument) {
+        instrument.frame(e.text, e.raw);
       } else {
         const protocol = config.protocol ?? '';
         let outcome: ReturnType<InstrumentDecoder>;
@@ -145,6 +167,7 @@ export function createSerialHub(options: SerialHubOptions): SerialHub {
         }
         const reading = toReading(outcome, { raw: e.raw, portId: config.id, gaugeId: config.gaugeId ?? null, protocol, receivedAt });
         safely('reading', () => options.onReading(reading));
+        traffic('rx', e.raw, { kind: 'reading', reading });
       }
     };
     const framer: Framer = createFramer(config.framing, onFrame);
@@ -155,7 +178,8 @@ export function createSerialHub(options: SerialHubOptions): SerialHub {
         retryTimer = null;
         connect();
       }, delay);
-      delay = Math.min(delay * 2, policy.maxMs);
+      // A device known by USB identity is looked for at the watch's pace, wherever it comes back.
+      delay = Math.min(delay * 2, config.usb ? Math.min(policy.maxMs, Math.max(watchIntervalMs, policy.initialMs)) : policy.maxMs);
     };
 
     const describe = (err: Error): string => {
@@ -168,33 +192,32 @@ export function createSerialHub(options: SerialHubOptions): SerialHub {
       watchTimer = null;
     };
 
-    const watch = (handle: PortHandle, device: string | null): void => {
+    const watch = (handle: PortHandle, at: string, device: string | null): void => {
       stopWatch();
       if (device === null) return;
       let checking = false;
       watchTimer = setInterval(() => {
         if (checking) return;
         checking = true;
-        realpath(config.path)
+        realpath(at)
           .then(
-            (now) => (now === device ? null : `${config.path} now points to another device`),
-            () => `${config.path} disappeared`,
+            (now) => (now === device ? null : `${at} now points to another device`),
+            () => `${at} disappeared`,
           )
           .then((lost) => {
             checking = false;
             if (!lost || stopped || port !== handle) return;
             stopWatch();
-            lostReason = lost;
-            handle.close((err) => {
-              // A port that cannot even be closed is abandoned: report it and reopen anyway.
-              if (err && port === handle) {
-                port = null;
-                handle.removeAllListeners();
-                handle.on('error', () => undefined);
-                setState('disconnected', lost);
-                scheduleRetry();
-              }
-            });
+            // Report at once and abandon the handle: closing a pty whose other side died can wait
+            // forever on a pending write (a poll), and the operator must see the unplug now.
+            port = null;
+            framer.reset();
+            handle.removeAllListeners();
+            handle.on('error', () => undefined);
+            instrument?.detach(lost);
+            setState('disconnected', lost);
+            scheduleRetry();
+            handle.close(() => undefined);
           })
           .catch(() => {
             checking = false;
@@ -205,11 +228,25 @@ export function createSerialHub(options: SerialHubOptions): SerialHub {
 
     function connect(): void {
       if (stopped) return;
+      if (!config.usb) return openAt(config.path);
+      void listOnce().then((found) => {
+        if (stopped || port) return;
+        const plan = planOpen(config, found, claimsBesides(config.id));
+        const said = 'wait' in plan ? plan.message : plan.note;
+        if (said !== undefined && said !== message) log(`serial hub: ${config.id}: ${said}`);
+        if (!('wait' in plan)) return openAt(plan.open, plan.note);
+        setState(plan.wait, plan.message);
+        scheduleRetry();
+      });
+    }
+
+    function openAt(target: string, note?: string): void {
+      path = target;
       let handle: PortHandle;
       try {
-        handle = openPort(config);
+        handle = openPort(target === config.path ? config : { ...config, path: target });
       } catch (e) {
-        setState('error', `Cannot open ${config.path}: ${e instanceof Error ? describe(e) : String(e)}`);
+        setState('error', `Cannot open ${target}: ${e instanceof Error ? describe(e) : String(e)}`);
         scheduleRetry();
         return;
       }
@@ -218,7 +255,7 @@ export function createSerialHub(options: SerialHubOptions): SerialHub {
         if (!stopped) framer.push(chunk);
       });
       handle.on('error', (err: Error) => {
-        log(`serial hub: ${config.id} (${config.path}): ${describe(err)}`);
+        log(`serial hub: ${config.id} (${target}): ${describe(err)}`);
       });
       handle.on('close', (err?: (Error & { disconnected?: boolean }) | null) => {
         // A partial frame at disconnect may be half a barcode: drop it rather than report a wrong scan.
@@ -229,8 +266,8 @@ export function createSerialHub(options: SerialHubOptions): SerialHub {
         if (port !== handle) return;
         port = null;
         if (stopped) return;
-        const reason = lostReason ?? (err ? `Port closed: ${describe(err)}` : 'Port closed');
-        lostReason = null;
+        const reason = err ? `Port closed: ${describe(err)}` : 'Port closed';
+        instrument?.detach(reason);
         setState('disconnected', reason);
         scheduleRetry();
       });
@@ -244,16 +281,15 @@ export function createSerialHub(options: SerialHubOptions): SerialHub {
           handle.on('error', () => undefined);
           if (port === handle) port = null;
           const missing = /ENOENT|no such file/i.test(err.message);
-          setState(missing ? 'disconnected' : 'error', missing ? `${config.path} is not present` : `Cannot open ${config.path}: ${describe(err)}`);
+          setState(missing ? 'disconnected' : 'error', missing ? `${target} is not present` : `Cannot open ${target}: ${describe(err)}`);
           scheduleRetry();
           return;
         }
         delay = policy.initialMs;
-        lostReason = null;
-        setState('connected');
-        realpath(config.path).then(
+        setState('connected', note);
+        realpath(target).then(
           (device) => {
-            if (port === handle && !stopped) watch(handle, device);
+            if (port === handle && !stopped) watch(handle, target, device);
           },
           () => undefined,
         );
@@ -261,6 +297,12 @@ export function createSerialHub(options: SerialHubOptions): SerialHub {
         // Pseudo-terminals and some USB-CDC adapters have no modem lines; that is not an error.
         handle.set(lines, (setErr) => {
           if (setErr) log(`serial hub: ${config.id}: could not set DTR/RTS: ${setErr.message}`);
+        });
+        instrument?.attach((bytes) => {
+          if (port !== handle || !handle.isOpen) throw new Error(`${target} is not open`);
+          handle.write(Buffer.from(bytes, 'latin1'), (writeErr) => {
+            if (writeErr) log(`serial hub: ${config.id}: write failed: ${writeErr.message}`);
+          });
         });
       });
     }
@@ -277,9 +319,15 @@ export function createSerialHub(options: SerialHubOptions): SerialHub {
     return {
       config,
       key: JSON.stringify(config),
+      claim: () => ({ id: config.id, openPath: port ? path : null, savedPath: config.path, usb: config.usb }),
       status: current,
+      test() {
+        if (!instrument) return Promise.resolve(err('invalid-request', `${config.id} is not an instrument with a known protocol; it has no request to send.`));
+        return instrument.test();
+      },
       async stop() {
         stopped = true;
+        instrument?.detach('The device was reconfigured or the terminal is closing.');
         stopWatch();
         if (retryTimer) clearTimeout(retryTimer);
         retryTimer = null;
@@ -319,6 +367,11 @@ export function createSerialHub(options: SerialHubOptions): SerialHub {
 
   return {
     statuses: () => [...runners.values()].map((r) => r.status()),
+    testRequest(id) {
+      const runner = runners.get(id);
+      if (!runner) return Promise.resolve(err('not-found', `No device "${id}" is configured.`));
+      return runner.test();
+    },
     configure(configs) {
       const run = async (): Promise<DeviceStatus[]> => {
         if (closed) return [];

@@ -3,6 +3,8 @@
  * state of every configured port. Port configuration is validated with these schemas in main.
  */
 import { z } from 'zod';
+import { defaultPortSettings, pollCommands } from '../instruments/settings';
+import { protocolIds, type ProtocolId } from '../instruments/types';
 
 export const readingStatuses = ['ok', 'overload', 'underload', 'error', 'ack', 'info'] as const;
 export type ReadingStatus = (typeof readingStatuses)[number];
@@ -23,6 +25,12 @@ export interface Reading {
   receivedAt: string;
   /** Protocol specifics (channel, error code, judgement...). */
   detail?: Record<string, string>;
+  /**
+   * The device layer's acceptance (main/devices/instrument-session): true for the reading that
+   * completes a run of `stableCount` steady equal frames, for a poll answer that does, and for held
+   * readings (data key). Absent on readings from before instrument sessions existed.
+   */
+  accepted?: boolean;
 }
 
 export interface ScanEvent {
@@ -59,7 +67,7 @@ export const framingSchema = z.object({
   gsSubstitute: z.string().max(4).optional(),
 });
 
-export const deviceConfigSchema = z.object({
+const deviceFields = z.object({
   /** Stable id of this configured device, e.g. "scanner-1". */
   id: z.string().min(1).max(60),
   kind: z.enum(['scanner', 'instrument']),
@@ -69,13 +77,101 @@ export const deviceConfigSchema = z.object({
   usb: z.object({ vendorId: z.string(), productId: z.string(), serialNumber: z.string().optional() }).optional(),
   /** Instrument protocol id (ARCHITECTURE 5), e.g. "mt-sics"; scanners omit it. */
   protocol: z.string().optional(),
-  gaugeId: z.string().optional(),
+  /** Which gauge of the plant's register this instrument is; readings carry it to the gauge gate. */
+  gaugeId: z.string().trim().min(1).max(60).optional(),
   settings: portSettingsSchema.default(portSettingsSchema.parse({})),
   framing: framingSchema.default(framingSchema.parse({})),
   enabled: z.boolean().default(true),
+  /**
+   * Instruments: 'poll' sends the request command and waits for one answer; 'stream' takes what
+   * the device sends on its own. Omitted: the protocol's default (see instrumentProfile).
+   */
+  mode: z.enum(['stream', 'poll']).optional(),
+  /** Request command override (latin1, control characters included); omitted: the protocol's own. */
+  pollCommand: z.string().min(1).max(32).optional(),
+  /** Pause between an answer (or timeout) and the next poll. */
+  pollIntervalMs: z.number().int().min(50).max(600_000).optional(),
+  /** How long a request waits for its answer before it counts as lost. */
+  requestTimeoutMs: z.number().int().min(50).max(60_000).optional(),
+  /** Consecutive steady equal readings needed before one is accepted. */
+  stableCount: z.number().int().min(1).max(50).optional(),
 });
+
+function checkInstrument(c: z.infer<typeof deviceFields>, ctx: z.RefinementCtx): void {
+  if (c.kind !== 'instrument') return;
+  if (c.protocol === undefined || !isInstrumentProtocol(c.protocol)) {
+    ctx.addIssue({ code: 'custom', path: ['protocol'], message: `Choose one of the instrument protocols: ${protocolIds.join(', ')}.` });
+    return;
+  }
+  const mode = c.mode ?? defaultPortSettings[c.protocol].mode;
+  if (mode === 'poll' && c.pollCommand === undefined && pollCommands[c.protocol] === null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['mode'],
+      message: `Protocol ${c.protocol} has no request command: use stream mode or type the command the device expects.`,
+    });
+  }
+}
+
+/**
+ * An instrument's port settings and terminator, where the config leaves them out, are its
+ * protocol's factory defaults (instruments/settings), not the scanner defaults: a Sylvac cable
+ * saved with only a path still talks 4800 7E2.
+ */
+function fillProtocolDefaults(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const c = raw as Record<string, unknown>;
+  if (c.kind !== 'instrument' || typeof c.protocol !== 'string' || !isInstrumentProtocol(c.protocol)) return raw;
+  const d = defaultPortSettings[c.protocol];
+  const own = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const settings = { baudRate: d.baudRate, dataBits: d.dataBits, parity: d.parity, stopBits: d.stopBits, rtscts: d.rtscts, xon: d.xon, dtr: d.dtr, rts: d.rts };
+  return {
+    ...c,
+    settings: c.settings === undefined || typeof c.settings === 'object' ? { ...settings, ...own(c.settings) } : c.settings,
+    framing: c.framing === undefined || typeof c.framing === 'object' ? { terminator: d.terminator, ...own(c.framing) } : c.framing,
+  };
+}
+
+const refinedDevice = deviceFields.superRefine(checkInstrument);
+// The preprocess step widens zod's input type to unknown; callers keep the object's input type.
+export const deviceConfigSchema = z.preprocess(fillProtocolDefaults, refinedDevice) as unknown as z.ZodType<
+  z.output<typeof refinedDevice>,
+  z.input<typeof refinedDevice>
+>;
 export type DeviceConfig = z.infer<typeof deviceConfigSchema>;
 export type DeviceConfigInput = z.input<typeof deviceConfigSchema>;
+
+export function isInstrumentProtocol(value: string): value is ProtocolId {
+  return (protocolIds as readonly string[]).includes(value);
+}
+
+/** How an instrument port is driven, with the protocol's defaults filled in. */
+export interface InstrumentProfile {
+  protocol: ProtocolId;
+  mode: 'stream' | 'poll';
+  /** What a poll or a test request sends; null where the protocol has none and none was typed. */
+  command: string | null;
+  pollIntervalMs: number;
+  requestTimeoutMs: number;
+  stableCount: number;
+}
+
+/** Default consecutive steady readings: a balance streaming ~10 frames/s settles in about 0.3 s. */
+export const DEFAULT_STABLE_COUNT = 3;
+
+/** The effective profile of an instrument config, or null for scanners and unknown protocols. */
+export function instrumentProfile(config: DeviceConfig): InstrumentProfile | null {
+  if (config.kind !== 'instrument' || config.protocol === undefined || !isInstrumentProtocol(config.protocol)) return null;
+  const d = defaultPortSettings[config.protocol];
+  return {
+    protocol: config.protocol,
+    mode: config.mode ?? d.mode,
+    command: config.pollCommand ?? pollCommands[config.protocol],
+    pollIntervalMs: config.pollIntervalMs ?? d.pollIntervalMs,
+    requestTimeoutMs: config.requestTimeoutMs ?? d.timeoutMs,
+    stableCount: config.stableCount ?? DEFAULT_STABLE_COUNT,
+  };
+}
 
 export type DeviceState = 'connected' | 'connecting' | 'disconnected' | 'error' | 'disabled';
 export interface DeviceStatus {
@@ -93,4 +189,41 @@ export interface PortInfo {
   vendorId?: string;
   productId?: string;
   serialNumber?: string;
+}
+
+/** What came back for a test request from the device screen. */
+export interface DeviceTestResult {
+  /** The request as sent (latin1). */
+  sent: string;
+  reading: Reading;
+}
+
+export type TrafficParsed =
+  | { kind: 'reading'; reading: Reading }
+  | { kind: 'scan'; scan: ScanEvent }
+  | { kind: 'error'; code: string; message: string };
+
+/**
+ * One line of the device screen's live monitor: a frame received, a request sent, or a lost
+ * request (rx with no bytes and an error). Sent only for ports being monitored (devices:monitor).
+ */
+export interface TrafficEvent {
+  portId: string;
+  direction: 'rx' | 'tx';
+  /** The bytes as space-separated hex pairs ("53 20 53 0d 0a"). */
+  hex: string;
+  /** The same bytes as latin1 text. */
+  text: string;
+  parsed?: TrafficParsed;
+  at: string;
+}
+
+/** "53 49 0d 0a" for "SI\r\n": latin1 text as hex pairs. */
+export function toHex(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (i > 0) out += ' ';
+    out += (text.charCodeAt(i) & 0xff).toString(16).padStart(2, '0');
+  }
+  return out;
 }

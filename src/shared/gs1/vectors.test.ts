@@ -3,7 +3,7 @@
  * lenient and interpreted columns through parseGs1. Field meanings: reference §6.
  */
 import { describe, expect, it } from 'vitest';
-import rawVectors from '../../../../shared/vectors/gs1.json';
+import rawVectors from '../../../test/fixtures/vectors/gs1.json';
 import { decodeGs1, parseGs1 } from './index';
 import type { Gs1Element } from './types';
 

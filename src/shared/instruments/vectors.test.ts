@@ -3,7 +3,7 @@
  * The vector's `expect` lists the fields a caller sees; each one must match exactly.
  */
 import { describe, expect, it } from 'vitest';
-import vectors from '../../../../shared/vectors/instruments.json';
+import vectors from '../../../test/fixtures/vectors/instruments.json';
 import { decodeFrame, decodeInstrument, isProtocolId } from './index';
 
 interface InstrumentVector {
