@@ -69,6 +69,24 @@ describe('central client', () => {
     expect(await client.pull({ stream: 'plant' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
+  it('carries Retry-After of a 429 or 503 (seconds or HTTP date) so the sync backoff can honour it', async () => {
+    handler = (req, _body, res) => {
+      res.writeHead(req.url?.includes('push') ? 503 : 429, {
+        'content-type': 'application/json',
+        'retry-after': req.url?.includes('push') ? new Date(Date.now() + 90_000).toUTCString() : '12',
+      });
+      res.end(JSON.stringify({ status: 'error', reason: 'rate-limited', details: 'slow down' }));
+    };
+    const client = createCentralClient({ baseUrl, token: 'tok' });
+    const hello = await client.hello({ protocol: 1, terminalId: 'T', epoch: 'E', appVersion: '1' });
+    expect(hello).toMatchObject({ ok: false, error: { code: 'rate-limited', retryAfterMs: 12_000 } });
+    const push = await client.push({ protocol: 1, terminalId: 'T', epoch: 'E', events: [] });
+    expect(push.ok).toBe(false);
+    const wait = push.ok ? 0 : (push.error.retryAfterMs ?? 0);
+    expect(wait).toBeGreaterThan(80_000);
+    expect(wait).toBeLessThanOrEqual(90_000);
+  });
+
   it('maps 5xx (even without a JSON body) to server-error', async () => {
     handler = (_req, _body, res) => {
       res.writeHead(502);
@@ -105,5 +123,23 @@ describe('central client', () => {
     const result = await createCentralClient({ baseUrl }).enrolTerminal('admin', { workstationId: 'WS-M1-01', name: 'WS-M1-01' });
     expect(result).toEqual({ ok: true, value: { terminalId: 'T-9', token: 'term-token' } });
     expect(seen[0]).toMatchObject({ url: '/api/v1/terminals', auth: 'Bearer admin' });
+  });
+  it('fetches JSON and files (base64, with their name) for screens, and passes central errors on', async () => {
+    handler = (req, _body, res) => {
+      if (req.url?.startsWith('/api/v1/reports/daily?format=csv')) {
+        res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="daily-2026-11-26.csv"' });
+        res.end('a;b\n1;2\n');
+      } else if (req.url === '/api/v1/trace/lot/L-1') json(res, 404, { status: 'error', reason: 'not-found', details: 'no lot L-1' });
+      else json(res, 200, { date: '2026-11-26', rows: [] });
+    };
+    const c = createCentralClient({ baseUrl, token: 'tok' });
+    const j = await c.fetchPath('/api/v1/reports/daily?date=2026-11-26');
+    expect(j).toEqual({ ok: true, value: { kind: 'json', json: { date: '2026-11-26', rows: [] } } });
+    expect(seen[0]?.auth).toBe('Bearer tok');
+    const f = await c.fetchPath('/api/v1/reports/daily?format=csv');
+    expect(f.ok && f.value.kind === 'file' && f.value.fileName).toBe('daily-2026-11-26.csv');
+    expect(f.ok && f.value.kind === 'file' && Buffer.from(f.value.base64, 'base64').toString()).toBe('a;b\n1;2\n');
+    const missing = await c.fetchPath('/api/v1/trace/lot/L-1');
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found', message: 'no lot L-1' } });
   });
 });

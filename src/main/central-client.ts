@@ -5,6 +5,7 @@
  * validated with the shared schemas; a body that does not match is a 'server-error'.
  */
 import { z } from 'zod';
+import type { CentralFetchResult } from '../shared/api';
 import { err, ok, type AppError, type ErrorCode } from '../shared/result';
 import {
   helloResponseSchema,
@@ -30,6 +31,17 @@ export interface CentralError extends AppError {
   status?: number;
   reason?: string;
   details?: string;
+  /** From a 429/503 `Retry-After` header: how long central asked us to wait (the sync backoff honours it). */
+  retryAfterMs?: number;
+}
+
+/** `Retry-After` as milliseconds: delta-seconds or an HTTP date (RFC 9110 10.2.3); undefined when absent or invalid. */
+export function parseRetryAfter(value: string | null, nowMs = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
 
 export type CentralResult<T> = { ok: true; value: T } | { ok: false; error: CentralError };
@@ -53,6 +65,8 @@ export interface CentralClient {
   push(body: PushRequest): Promise<CentralResult<PushResponse>>;
   pull(query: { stream: PullQuery['stream']; cursor?: string; limit?: number }): Promise<CentralResult<PullResponse>>;
   reconcile(body: ReconcileRequest): Promise<CentralResult<ReconcileResponse>>;
+  /** GET any central path with this terminal's token: JSON parsed, files (CSV/XLSX/PDF) as base64. */
+  fetchPath(path: string): Promise<CentralResult<CentralFetchResult>>;
   /** POST /api/v1/terminals with the admin token. */
   enrolTerminal(adminToken: string, body: { workstationId: string; name: string }): Promise<CentralResult<EnrolResponse>>;
 }
@@ -126,6 +140,8 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
         error.reason = body.data.reason;
         error.details = body.data.details;
       }
+      const retryAfterMs = response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers.get('retry-after')) : undefined;
+      if (retryAfterMs !== undefined) error.retryAfterMs = retryAfterMs;
       if (code === 'unauthorized' && !body.success) error.message = 'Central refused this terminal\u2019s credentials (HTTP 401). Enrol the terminal again.';
       return { ok: false, error };
     }
@@ -139,8 +155,49 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
     return ok(parsed.data);
   }
 
+  async function fetchPath(path: string): Promise<CentralResult<CentralFetchResult>> {
+    const headers: Record<string, string> = { accept: 'application/json, text/csv, application/pdf, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const url = `${baseUrl}${path}`;
+    let response: Response;
+    let bytes: Buffer;
+    try {
+      response = await doFetch(url, { method: 'GET', headers, signal: AbortSignal.timeout(timeoutMs) });
+      bytes = Buffer.from(await response.arrayBuffer());
+    } catch (e) {
+      const name = e instanceof Error ? e.name : '';
+      if (name === 'TimeoutError' || name === 'AbortError') {
+        return err('timeout', `Central did not answer within ${Math.round(timeoutMs / 1000)} s (${url}).`);
+      }
+      return err('offline', `Cannot reach central at ${baseUrl}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const contentType = response.headers.get('content-type') ?? 'application/octet-stream';
+    if (!response.ok) {
+      const body = httpErrorSchema.safeParse(parseJson(bytes.toString('utf8')));
+      const error: CentralError = {
+        code: statusCode(response.status),
+        status: response.status,
+        message: body.success ? body.data.details || body.data.reason : `Central answered HTTP ${response.status} for GET ${path}`,
+      };
+      if (body.success) {
+        error.reason = body.data.reason;
+        error.details = body.data.details;
+      }
+      return { ok: false, error };
+    }
+    if (contentType.startsWith('application/json')) {
+      const json = parseJson(bytes.toString('utf8'));
+      if (json === undefined) return { ok: false, error: { code: 'server-error', status: response.status, message: `Central sent invalid JSON for GET ${path}.` } };
+      return ok({ kind: 'json', json });
+    }
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? null;
+    return ok({ kind: 'file', contentType, fileName: name, base64: bytes.toString('base64') });
+  }
+
   return {
     baseUrl,
+    fetchPath,
     health: () => call('GET', '/api/v1/health', healthResponseSchema),
     hello: (body) => call('POST', syncPaths.hello, helloResponseSchema, { body }),
     push: (body) => call('POST', syncPaths.push, pushResponseSchema, { body }),

@@ -1,5 +1,12 @@
 import { ActionIcon, Badge, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconCloudCheck, IconCloudOff, IconCloudUpload, IconRefresh } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconClockExclamation,
+  IconCloudCheck,
+  IconCloudOff,
+  IconCloudUpload,
+  IconRefresh,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/localized';
 import type { SyncStatus } from '../sync/status-store';
@@ -8,8 +15,8 @@ import { formatTime } from './format';
 /** The sync engine's status as published by sync/status-store.ts. */
 export type SyncStatusView = SyncStatus;
 
-/** Clock differences below this are not worth an operator's attention. */
-const SKEW_WARNING_MS = 60_000;
+/** A device clock more than 2 minutes off central's is flagged (issue 4); central orders by its own clock anyway. */
+export const SKEW_WARNING_MS = 120_000;
 
 /**
  * Online/offline and what is still waiting to reach central ("offline, 3 records waiting") as one
@@ -17,7 +24,16 @@ const SKEW_WARNING_MS = 60_000;
  * wait, the last sync or the last error, and records central refused on small lines below, all of
  * it in full in a tooltip (hover, focus or touch); and a "Sync now" button.
  */
-export function SyncIndicator({ status, onSyncNow }: { status: SyncStatusView; onSyncNow: () => void }) {
+export function SyncIndicator({
+  status,
+  onSyncNow,
+  onShowAttention,
+}: {
+  status: SyncStatusView;
+  onSyncNow: () => void;
+  /** Opens the list of records needing attention (the button shows only when there are some). */
+  onShowAttention?: () => void;
+}) {
   const { t } = useTranslation();
   const lng = useLanguage();
   const state = status.online ? t('sync.online') : t('sync.offline');
@@ -33,12 +49,11 @@ export function SyncIndicator({ status, onSyncNow }: { status: SyncStatusView; o
   const errorText = status.lastError ? t('sync.lastError', { message: status.lastError }) : null;
   // Offline already says what is wrong; then since when records wait helps more than the raw error.
   const detail = status.online && errorText ? errorText : progress;
-  const skewed = status.clockSkewMs !== null && Math.abs(status.clockSkewMs) >= SKEW_WARNING_MS;
-
-  const detailLine =
-    skewed && status.clockSkewMs !== null
-      ? `${detail} · ${t('sync.clockSkew', { seconds: Math.round(status.clockSkewMs / 1000) })}`
-      : detail;
+  const skewText =
+    status.clockSkewMs !== null && Math.abs(status.clockSkewMs) > SKEW_WARNING_MS
+      ? t('sync.clockSkew', { seconds: Math.round(status.clockSkewMs / 1000) })
+      : null;
+  const detailLine = detail;
   const rejectedText = status.rejected > 0 ? t('sync.rejected', { count: status.rejected }) : null;
 
   return (
@@ -58,7 +73,7 @@ export function SyncIndicator({ status, onSyncNow }: { status: SyncStatusView; o
         {status.syncing ? <Loader size={26} aria-hidden /> : <IconRefresh size={30} aria-hidden />}
       </ActionIcon>
       <Tooltip
-        label={[text, detailLine, detail === errorText ? null : errorText, rejectedText].filter(Boolean).join('\n')}
+        label={[text, detailLine, detail === errorText ? null : errorText, rejectedText, skewText].filter(Boolean).join('\n')}
         multiline
         w={320}
         position="bottom"
@@ -102,8 +117,29 @@ export function SyncIndicator({ status, onSyncNow }: { status: SyncStatusView; o
               </Text>
             </Group>
           ) : null}
+          {skewText ? (
+            <Group gap={4} wrap="nowrap" c="orange.9" data-testid="clock-skew">
+              <IconClockExclamation size={16} aria-hidden style={{ flexShrink: 0 }} />
+              <Text size="xs" fw={700} lh={1.25} lineClamp={1}>
+                {skewText}
+              </Text>
+            </Group>
+          ) : null}
         </Stack>
       </Tooltip>
+      {rejectedText && onShowAttention ? (
+        <ActionIcon
+          size={56}
+          color="red"
+          variant="filled"
+          onClick={onShowAttention}
+          aria-label={t('sync.attention.open', { count: status.rejected })}
+          title={t('sync.attention.open', { count: status.rejected })}
+          style={{ flexShrink: 0 }}
+        >
+          <IconAlertTriangle size={30} aria-hidden />
+        </ActionIcon>
+      ) : null}
     </Group>
   );
 }

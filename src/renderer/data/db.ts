@@ -24,6 +24,13 @@ export interface MetaRow {
   value: string | number;
 }
 
+export interface CachedReport {
+  /** The central path asked for, e.g. `/api/v1/reports/daily?date=2026-11-26`. */
+  path: string;
+  json: unknown;
+  fetchedAt: string;
+}
+
 export interface CursorRow {
   stream: StreamName;
   cursor: string;
@@ -55,6 +62,15 @@ export class TaktDb extends Dexie {
   workOrders!: Table<Row<'work-orders', 'work-order'>, string>;
   lots!: Table<Row<'inventory', 'lot'>, string>;
   notices!: Table<Row<'notices', 'notice'>, string>;
+  // supervision: who acknowledged which plan version (plans stream), notices seen here (local only)
+  planAcks!: Table<Row<'plans', 'plan-ack'>, string>;
+  seenNotices!: Table<{ key: string; seenAt: string }, string>;
+  // quality (issue 6): inspections central accepted, nonconformance reports, holds
+  inspections!: Table<Row<'quality', 'inspection'>, string>;
+  ncs!: Table<Row<'quality', 'nc'>, string>;
+  holds!: Table<Row<'quality', 'hold'>, string>;
+  // central reports last fetched (read offline, marked with when they were fetched)
+  reportCache!: Table<CachedReport, string>;
 
   constructor(name = 'takt') {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -79,6 +95,23 @@ export class TaktDb extends Dexie {
       lots: 'key, id, itemId',
       notices: 'key, id, createdAt',
     });
+    // Versions are numbered in the order they shipped; each declares only the tables it adds or changes.
+    this.version(7).stores({ reportCache: 'path, fetchedAt' });
+    // Sync (issue 4): seq is unique per epoch, not per database (a wiped database restored from
+    // the journal holds events of its old epoch next to its new one); [state+ackedAt] lets
+    // retention find old acknowledged events without reading the whole table. Index-only change:
+    // Dexie rebuilds the indexes and keeps every row.
+    this.version(8).stores({
+      events: 'id, seq, &[epoch+seq], state, [state+seq], [state+ackedAt], type, occurredAt, payload.workOrderId',
+    });
+    // Quality (issue 6): inspections central accepted, nonconformance reports, holds.
+    this.version(9).stores({
+      inspections: 'key, id, workOrderId, lotId, kind',
+      ncs: 'key, id, workOrderId, status',
+      holds: 'key, id, lotId, workOrderId',
+    });
+    // Supervision (issue 5): plan acknowledgements from central, and which notices this terminal has seen.
+    this.version(10).stores({ planAcks: 'key, id, planDate', seenNotices: 'key' });
   }
 }
 
@@ -99,9 +132,13 @@ export const tableForRowType = {
   'production-order': 'productionOrders',
   't2-line': 't2Lines',
   'monthly-line': 'monthlyLines',
+  'plan-ack': 'planAcks',
   'work-order': 'workOrders',
   lot: 'lots',
   notice: 'notices',
+  inspection: 'inspections',
+  nc: 'ncs',
+  hold: 'holds',
 } as const satisfies Record<string, keyof TaktDb>;
 
 /** The tables each stream owns, so a `reset` can clear exactly that stream. */
@@ -111,10 +148,11 @@ export const tablesForStream = {
   people: ['operators'],
   gauges: ['gauges'],
   orders: ['productionOrders'],
-  plans: ['t2Lines', 'monthlyLines'],
+  plans: ['t2Lines', 'monthlyLines', 'planAcks'],
   'work-orders': ['workOrders'],
   inventory: ['lots'],
   notices: ['notices'],
+  quality: ['inspections', 'ncs', 'holds'],
 } as const satisfies Record<StreamName, readonly (keyof TaktDb)[]>;
 
 let instance: TaktDb | undefined;

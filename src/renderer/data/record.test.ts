@@ -79,12 +79,13 @@ describe('recordEvent', () => {
     expect(await db.meta.toArray()).toEqual(before);
   });
 
-  it('rolls back the epoch and counter when the write fails inside the transaction', async () => {
-    // A stale counter pointing at a seq that is already taken makes the unique &seq index refuse the add.
+  it('refuses a seq already taken in this epoch and leaves the counter as it was', async () => {
+    // A stale counter pointing at a seq this epoch already used makes the unique [epoch+seq] index refuse the add.
+    await db.meta.put({ key: 'epoch', value: 'EP-1' });
     await db.events.add({
       id: '01900000-0000-7000-8000-000000000001',
       terminalId: 'T-1',
-      epoch: 'old',
+      epoch: 'EP-1',
       seq: 5,
       type: 'shift.login',
       v: 1,
@@ -99,9 +100,18 @@ describe('recordEvent', () => {
     const err = await recordEvent(db, ctx, 'shift.login', {}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RecordError);
     expect((err as RecordError).code).toBe('storage-failed');
-    expect(await db.meta.get('epoch')).toBeUndefined();
     expect((await db.meta.get('nextSeq'))?.value).toBe(5);
     expect(await db.events.count()).toBe(1);
+  });
+
+  it('rolls back a new epoch and the counter when the write fails inside the transaction', async () => {
+    const add = vi.spyOn(db.events, 'add').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    const err = await recordEvent(db, ctx, 'shift.login', {}).catch((e: unknown) => e);
+    add.mockRestore();
+    expect(err).toBeInstanceOf(RecordError);
+    expect(await db.meta.get('epoch')).toBeUndefined();
+    expect(await db.meta.get('nextSeq')).toBeUndefined();
+    expect(await db.events.count()).toBe(0);
   });
 
   it('continues after the highest stored seq when the counter row is missing', async () => {

@@ -8,6 +8,7 @@
  * and advanced inside the same transaction as the event, so two concurrent records can never
  * share or skip a seq. The sync engine reads and may repair the same two keys (after a hello).
  */
+import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import {
   eventPayloadSchemas,
@@ -53,12 +54,20 @@ async function epochIn(db: TaktDb): Promise<string> {
   return epoch;
 }
 
-/** The next seq to use. Falls back to the highest stored seq + 1 if the counter row is missing. */
-async function nextSeqIn(db: TaktDb): Promise<number> {
+/** The next seq to use. Falls back to the highest seq stored in this epoch + 1 if the counter row is missing. */
+async function nextSeqIn(db: TaktDb, epoch: string): Promise<number> {
   const row = await db.meta.get(NEXT_SEQ_KEY);
   if (row && typeof row.value === 'number' && Number.isInteger(row.value) && row.value > 0) return row.value;
-  const last = await db.events.orderBy('seq').last();
-  return (last?.seq ?? 0) + 1;
+  return (await lastSeqOfEpoch(db, epoch)) + 1;
+}
+
+/** The highest seq stored for `epoch` (0 if none), through the unique [epoch+seq] index. */
+export async function lastSeqOfEpoch(db: TaktDb, epoch: string): Promise<number> {
+  const last = await db.events
+    .where('[epoch+seq]')
+    .between([epoch, Dexie.minKey], [epoch, Dexie.maxKey])
+    .last();
+  return last?.seq ?? 0;
 }
 
 async function clockOffsetIn(db: TaktDb): Promise<number> {
@@ -93,7 +102,7 @@ export async function recordEvent<T extends EventType>(
   try {
     return await db.transaction('rw', db.events, db.meta, async () => {
       const epoch = await epochIn(db);
-      const seq = await nextSeqIn(db);
+      const seq = await nextSeqIn(db, epoch);
       const clockOffsetMs = await clockOffsetIn(db);
       const event: OutboxEvent = {
         id: uuidv7(),

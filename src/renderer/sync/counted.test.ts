@@ -32,7 +32,7 @@ async function progress(): Promise<Progress> {
   return progressOf(wo, (await pendingOutput(db)).get(WO));
 }
 
-const pull = (api: TerminalApi = central.api) => pullStream(api, db, 'work-orders', { now: timers.now });
+const pull = (api: Pick<TerminalApi, 'central'> = central.api) => pullStream(api, db, 'work-orders', { now: timers.now });
 
 /** Pushes every pending event to the fake central and writes the acknowledgement back, like the engine. */
 async function pushAndAck(): Promise<void> {
@@ -96,7 +96,7 @@ describe('acked output keeps counting until central totals are pulled', { timeou
     await recordEvents(db, 3);
     let ackedDuringPull = false;
     // The ack lands after this pull took its snapshot (its first request is on the way).
-    const racing: TerminalApi = {
+    const racing: Pick<TerminalApi, 'central' | 'journal'> = {
       ...central.api,
       central: {
         ...central.api.central,
@@ -169,7 +169,7 @@ describe('acked output keeps counting until central totals are pulled', { timeou
 
   it('through the engine: push, ack, pull of work orders, progress never drops or doubles', async () => {
     // Central commits output into the work order's totals before it answers the push.
-    const committing: TerminalApi = {
+    const committing: Pick<TerminalApi, 'central' | 'journal'> = {
       ...central.api,
       central: {
         ...central.api.central,

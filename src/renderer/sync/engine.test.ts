@@ -194,6 +194,22 @@ describe('backoff and retries', { timeout: 20_000 }, () => {
     await waitFor(() => expect(timers.pendingDelays()).toContain(750)); // back to the first step
   });
 
+  it("waits at least central's Retry-After after a 429, then delivers", async () => {
+    await recordEvents(db, 3);
+    central.rateLimitNextPushes = 1;
+    central.retryAfterMs = 30_000;
+    engine.start();
+    // Backoff alone would retry after 750 ms (attempt 0 x jitter 0.75); central asked for 30 s.
+    await waitFor(() => expect(timers.pendingDelays()).toContain(30_000));
+    expect(timers.pendingDelays()).not.toContain(750);
+    await waitFor(() => expect(getSyncStatus()).toMatchObject({ online: true, pending: 3, syncing: false }));
+    timers.advance(29_000);
+    expect(central.pushes).toHaveLength(0);
+    timers.advance(1000);
+    await waitFor(async () => expect(await states()).toEqual(Array(3).fill('acked')));
+    expect(central.stored.size).toBe(3);
+  });
+
   it('retries at once when the window comes back online', async () => {
     await recordEvents(db, 4);
     central.offline = true;
@@ -333,7 +349,10 @@ describe('journal restore', { timeout: 20_000 }, () => {
     engine.nudge();
     await waitFor(() => expect(getSyncStatus().pending).toBe(2));
     await engine.syncNow();
-    expect(await db.events.count()).toBe(2); // their seqs would collide in db.events
+    // Unique per [epoch+seq]: the old epoch's 1..3 sit next to this epoch's 1..2 in IndexedDB.
+    expect(await db.events.count()).toBe(5);
+    expect(await db.events.where('epoch').equals(oldEpoch).count()).toBe(3);
+    expect(await states()).toEqual(Array(5).fill('acked'));
     expect(central.pushes.find((p) => p.epoch === oldEpoch)?.seqs).toEqual([1, 2, 3]);
     expect(central.stored.size).toBe(5);
     expect(central.journal).toEqual([]);

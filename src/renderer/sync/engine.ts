@@ -12,6 +12,9 @@
  */
 import { liveQuery } from 'dexie';
 import type { TerminalApi } from '../../shared/api';
+
+/** What sync needs of the terminal API: central and the journal (the app passes the whole TerminalApi). */
+export type SyncApi = Pick<TerminalApi, 'central' | 'journal'>;
 import type { AppError, Result } from '../../shared/result';
 import type { EventEnvelope } from '../../shared/sync/events';
 import { PROTOCOL_VERSION, type PushResponse } from '../../shared/sync/protocol';
@@ -19,6 +22,8 @@ import { streamNames, type StreamName } from '../../shared/sync/streams';
 import type { TaktDb } from '../data/db';
 import {
   applyPushResult,
+  latestPending,
+  oldestPendingAt,
   ensureEpoch,
   fillBatch,
   markAckedUpTo,
@@ -47,7 +52,7 @@ export interface SyncEngine {
 }
 
 export interface SyncEngineOptions {
-  api: TerminalApi;
+  api: SyncApi;
   db: TaktDb;
   appVersion: string;
   now?: () => number;
@@ -69,6 +74,12 @@ export const STREAMS_AFTER_PUSH: readonly StreamName[] = ['work-orders', 'notice
 /** Beyond this the device clock is treated as stepped: the new sample replaces the smoothed offset. */
 const CLOCK_STEP_MS = 60_000;
 const CLOCK_SMOOTHING = 0.2;
+/**
+ * While a drain runs, the queue counts are updated from each push result and counted exactly at
+ * most this often: counting a state in IndexedDB reads every row of it (100,000 waiting records
+ * after a week offline), which per batch would cost more than the push itself.
+ */
+export const RECOUNT_EVERY_MS = 5000;
 /** Batches one cycle may push before it lets the next cycle continue (bounded loop). */
 const MAX_BATCHES_PER_CYCLE = 2000;
 
@@ -87,6 +98,22 @@ function isReachable(error: AppError): boolean {
 interface Failure {
   message: string;
   reachable: boolean;
+  /** Central asked for this pause (Retry-After on 429/503): the next retry waits at least this long. */
+  retryAfterMs?: number;
+}
+
+/** Longest Retry-After honoured: a wrong header must not park the outbox for hours. */
+export const RETRY_AFTER_CAP_MS = 5 * 60_000;
+
+/** The Retry-After central sent with a refusal, if any (the main process copies it onto the error). */
+export function retryAfterOf(error: AppError): number | undefined {
+  const value = (error as AppError & { retryAfterMs?: unknown }).retryAfterMs;
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, RETRY_AFTER_CAP_MS) : undefined;
+}
+
+function failureOf(error: AppError): Failure {
+  const retryAfterMs = retryAfterOf(error);
+  return { message: error.message, reachable: isReachable(error), ...(retryAfterMs ? { retryAfterMs } : {}) };
 }
 
 function describe(e: unknown): string {
@@ -116,6 +143,11 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let reconcileRequested = false;
   /** -1 until the first count: the first observation is not "something new was recorded". */
   let lastPending = -1;
+  let lastCountAt = Number.NEGATIVE_INFINITY;
+  let counting: Promise<void> | null = null;
+  let countAgain = false;
+  /** The newest pending event seen by the outbox watch (to tell "recorded" from "acknowledged"). */
+  let newestPending: { id: string; seq: number } | null = null;
 
   let running: Promise<void> | null = null;
   let runningGeneration = -1;
@@ -141,16 +173,54 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     const grew = lastPending >= 0 && pending > lastPending;
     lastPending = pending;
     status.queueChanged({ pending, rejected: counts.rejected, oldestPendingAt: oldest });
-    // Something new was recorded (maybe in another window, seen through liveQuery): push it soon.
+    // Something new was recorded (maybe in another window): push it soon.
     if (grew && leader) schedulePush();
   }
 
-  async function recount(): Promise<void> {
-    try {
-      publishCounts(await readQueueCounts(db));
-    } catch (e) {
-      status.problemNoticed(`Could not count the outbox: ${describe(e)}`);
+  /** Exact counts; concurrent requests fold into one more count after the running one. */
+  function recount(): Promise<void> {
+    if (counting) {
+      countAgain = true;
+      return counting;
     }
+    const run = async (): Promise<void> => {
+      try {
+        do {
+          countAgain = false;
+          lastCountAt = now();
+          publishCounts(await readQueueCounts(db));
+        } while (countAgain);
+      } catch (e) {
+        status.problemNoticed(`Could not count the outbox: ${describe(e)}`);
+      } finally {
+        counting = null;
+      }
+    };
+    counting = run();
+    return counting;
+  }
+
+  /** After a pushed batch: subtract what central took, and count exactly only every RECOUNT_EVERY_MS. */
+  async function batchSettled(acked: number, rejected: number): Promise<void> {
+    if (now() - lastCountAt >= RECOUNT_EVERY_MS) return recount();
+    const s = status.getSyncStatus();
+    const pending = Math.max(0, s.pending - acked - rejected);
+    lastPending = pending;
+    if (pending === 0) lastProgressAt = now();
+    status.queueChanged({
+      pending,
+      rejected: s.rejected + rejected,
+      oldestPendingAt: pending === 0 ? null : await oldestPendingAt(db),
+    });
+  }
+
+  /** The outbox watch fired: something was recorded (push soon) or changed state (recount unless a drain is on it). */
+  function outboxChanged(newest: { id: string; seq: number } | null): void {
+    const recorded = newest !== null && newest.id !== newestPending?.id && newest.seq >= (newestPending?.seq ?? 0);
+    const first = lastPending < 0;
+    newestPending = newest;
+    if (first || recorded || !running) void recount();
+    if (recorded && !first && leader) schedulePush();
   }
 
   // ---- clock ---------------------------------------------------------------------------------
@@ -186,7 +256,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     const sentAt = now();
     const result = await api.central.hello({ epoch, appVersion });
     const receivedAt = now();
-    if (!result.ok) return { message: result.error.message, reachable: isReachable(result.error) };
+    if (!result.ok) return failureOf(result.error);
     status.centralAnswered();
     const { serverTime, acked, streams } = result.value;
     await clockSample(serverTime, sentAt, receivedAt);
@@ -223,7 +293,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   async function pushOutboxBatch(epoch: string, events: EventEnvelope[], problems: string[]): Promise<Failure | null> {
     const result = await sendBatch(epoch, events);
     if (result.ok) {
-      await applyPushResult(
+      const settled = await applyPushResult(
         db,
         epoch,
         events.map((e) => e.id),
@@ -231,10 +301,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         iso(),
       );
       await acknowledgeJournal(epoch, result.value.ackedSeq, problems);
+      await batchSettled(settled.acked, settled.rejected);
       return null;
     }
-    if (result.error.code !== 'invalid-request')
-      return { message: result.error.message, reachable: isReachable(result.error) };
+    if (result.error.code !== 'invalid-request') return failureOf(result.error);
     if (events.length === 1) {
       await rejectLocally(db, [{ id: events[0]!.id, reason: `invalid-request: ${result.error.message}` }]);
       return null;
@@ -257,8 +327,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       if (events.length > 0) {
         const result = await sendBatch(epoch, events);
         if (!result.ok) {
-          if (result.error.code !== 'invalid-request')
-            return { message: result.error.message, reachable: isReachable(result.error) };
+          if (result.error.code !== 'invalid-request') return failureOf(result.error);
           for (const e of events) done.add(e.id);
           problems.push(`Central refused ${events.length} journal events: ${result.error.message}`);
         } else {
@@ -289,7 +358,6 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       if (failure) return { failure, pushed };
       pushed = true;
       lastProgressAt = now();
-      await recount();
     }
     wantPush = true; // more than one cycle's worth: continue in the next cycle
     return { failure: null, pushed };
@@ -309,6 +377,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       if (outcome.ok) continue;
       if (outcome.kind === 'network' && !isReachable(outcome.error))
         return { message: outcome.message, reachable: false };
+      // Central asked for a pause (429/503): every further stream would be refused too.
+      if (outcome.kind === 'network' && retryAfterOf(outcome.error) !== undefined)
+        return { ...failureOf(outcome.error), message: outcome.message };
       // Central answered but this stream could not be applied: keep its cursor, go on with the rest.
       problems.push(outcome.message);
     }
@@ -360,7 +431,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       attempt++;
       helloDone = false;
       status.syncFailed(failure.message, failure.reachable);
-      scheduleRetry(pullAll);
+      scheduleRetry(pullAll, failure.retryAfterMs ?? 0);
       return false;
     }
     attempt = 0;
@@ -419,7 +490,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     return started && leader;
   }
 
-  function scheduleRetry(pullAll: boolean): void {
+  /** Backoff with jitter, but never sooner than central's Retry-After. */
+  function scheduleRetry(pullAll: boolean, retryAfterMs: number): void {
     if (!isLooping()) return;
     retryPullAll = retryPullAll || pullAll;
     retryTimer = clear(retryTimer);
@@ -432,7 +504,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         retryPullAll = false;
         void request(all);
       },
-      backoffDelay(attempt - 1, random),
+      Math.max(backoffDelay(attempt - 1, random), retryAfterMs),
     );
   }
 
@@ -505,8 +577,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       window.addEventListener('online', onOnline);
       onlineListenerAdded = true;
     }
-    const subscription = liveQuery(() => readQueueCounts(db)).subscribe({
-      next: (counts) => publishCounts(counts),
+    // Watches only the newest pending event (an index lookup), not the counts: see RECOUNT_EVERY_MS.
+    const subscription = liveQuery(() => latestPending(db)).subscribe({
+      next: (newest) => outboxChanged(newest),
       error: (e: unknown) => status.problemNoticed(`Could not watch the outbox: ${describe(e)}`),
     });
     unsubscribeQueue = () => subscription.unsubscribe();

@@ -7,12 +7,12 @@
  */
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import type { TaktDb } from '../data/db';
+import type { OutboxEvent, TaktDb } from '../data/db';
 import { eventEnvelopeSchema, type EventEnvelope } from '../../shared/sync/events';
 import { MAX_PUSH_BYTES, MAX_PUSH_EVENTS, type PushResponse } from '../../shared/sync/protocol';
 import { ackChanges } from './counted';
 import type { QueueCounts } from './status-store';
-import { toEnvelope } from '../data/record';
+import { lastSeqOfEpoch, toEnvelope } from '../data/record';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Room for the request's own fields around the events array. */
@@ -165,12 +165,14 @@ export async function applyPushResult(
         .and((e) => e.state === 'pending')
         .modify({ state: 'rejected', rejectReason: r.details ? `${r.reason}: ${r.details}` : r.reason });
     }
+    // bulkGet + bulkPut by primary key: a cursor walk over 500 ids (modify) costs several times more.
     const stored = sentIds.filter((id) => !rejectedIds.has(id));
-    let acked = await db.events
-      .where('id')
-      .anyOf(stored)
-      .and((e) => e.state === 'pending')
-      .modify(ackChanges(ackedAt));
+    const changes = ackChanges(ackedAt);
+    const updated = (await db.events.bulkGet(stored))
+      .filter((e): e is OutboxEvent => e !== undefined && e.state === 'pending')
+      .map((e) => ({ ...e, ...changes }));
+    await db.events.bulkPut(updated);
+    let acked = updated.length;
     if (response.ackedSeq > 0) acked += await markAckedUpTo(db, epoch, response.ackedSeq, ackedAt);
     return { acked, rejected };
   });
@@ -191,7 +193,10 @@ export async function raiseNextSeq(db: TaktDb, atLeast: number): Promise<boolean
   return db.transaction('rw', db.meta, db.events, async () => {
     const row = await db.meta.get('nextSeq');
     let current = typeof row?.value === 'number' && Number.isInteger(row.value) && row.value > 0 ? row.value : 0;
-    if (current === 0) current = ((await db.events.orderBy('seq').last())?.seq ?? 0) + 1;
+    if (current === 0) {
+      const epoch = await db.meta.get('epoch');
+      current = (typeof epoch?.value === 'string' ? await lastSeqOfEpoch(db, epoch.value) : 0) + 1;
+    }
     if (atLeast <= current) return false;
     await db.meta.put({ key: 'nextSeq', value: atLeast });
     return true;
@@ -202,16 +207,17 @@ export interface RestoreResult {
   inserted: number;
   /** Set when the database had no epoch and no events, and took over the journal's epoch. */
   adoptedEpoch: string | null;
-  /** Unsynced events that cannot be stored in db.events (other epoch, or their seq is taken); pushed from memory. */
+  /** Unsynced events that cannot be stored in db.events (their epoch+seq is taken by another event); pushed from memory. */
   journalOnly: EventEnvelope[];
   invalid: number;
 }
 
 /**
  * Puts back the unsynced events the main-process journal kept that are missing from db.events
- * (IndexedDB wiped or rolled back). db.events has a unique index on `seq` alone, so only events of
- * this database's epoch whose seq is free can go back into it; the rest are returned to be pushed
- * straight from memory (they stay in the journal until central acknowledges them).
+ * (IndexedDB wiped or rolled back). db.events is unique on [epoch+seq], so events of an older
+ * epoch go back next to the current ones; only an event whose epoch+seq another event holds (a
+ * corrupted store) is returned to be pushed straight from memory (it stays in the journal until
+ * central acknowledges it).
  * A database with no epoch and no events (wiped) takes over the journal's latest epoch, so its
  * numbering continues where it stopped instead of colliding with the restored seqs.
  */
@@ -241,21 +247,39 @@ export async function restoreFromJournal(db: TaktDb, journal: EventEnvelope[]): 
       if (seen.has(e.id)) continue;
       seen.add(e.id);
       if (await db.events.get(e.id)) continue;
-      if (e.epoch !== epoch || (await db.events.where('seq').equals(e.seq).count()) > 0) {
+      if ((await db.events.where('[epoch+seq]').equals([e.epoch, e.seq]).count()) > 0) {
         journalOnly.push(e);
         continue;
       }
       await db.events.add({ ...toEnvelope(e), state: 'pending' });
       inserted++;
-      maxInserted = Math.max(maxInserted, e.seq);
+      if (e.epoch === epoch) maxInserted = Math.max(maxInserted, e.seq);
     }
-    if (inserted > 0) {
+    if (maxInserted > 0) {
       const row = await db.meta.get('nextSeq');
       const current = typeof row?.value === 'number' ? row.value : 0;
       if (maxInserted + 1 > current) await db.meta.put({ key: 'nextSeq', value: maxInserted + 1 });
     }
     return { inserted, adoptedEpoch, journalOnly, invalid };
   });
+}
+
+/** The newest pending event (highest seq), or null: one index lookup, cheap enough to watch live. */
+export async function latestPending(db: TaktDb): Promise<{ id: string; seq: number } | null> {
+  const last = await db.events
+    .where('[state+seq]')
+    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+    .last();
+  return last ? { id: last.id, seq: last.seq } : null;
+}
+
+/** `occurredAt` of the lowest pending seq (one index lookup; seq follows recording order). */
+export async function oldestPendingAt(db: TaktDb): Promise<string | null> {
+  const first = await db.events
+    .where('[state+seq]')
+    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+    .first();
+  return first?.occurredAt ?? null;
 }
 
 /** Pending/rejected counts and the oldest pending record, read in one transaction. */
@@ -272,15 +296,28 @@ export async function readQueueCounts(db: TaktDb): Promise<QueueCounts> {
   });
 }
 
+/** Rows one retention transaction deletes: short transactions never hold the outbox against recording. */
+export const PRUNE_BATCH = 2000;
+
 /**
- * Retention: deletes acked events acknowledged more than `days` ago. Pending and rejected events
- * are never deleted. Returns how many were removed.
+ * Retention: deletes acked events acknowledged more than `days` ago, oldest first, through the
+ * [state+ackedAt] index (it reads only what it deletes) in short transactions of PRUNE_BATCH.
+ * Pending and rejected events are never deleted. Returns how many were removed.
  */
 export async function pruneAcked(db: TaktDb, now: number, days = 14): Promise<number> {
-  const cutoff = now - days * DAY_MS;
-  return db.events
-    .where('state')
-    .equals('acked')
-    .filter((e) => e.ackedAt !== undefined && Date.parse(e.ackedAt) < cutoff)
-    .delete();
+  const cutoff = new Date(now - days * DAY_MS).toISOString();
+  let removed = 0;
+  for (;;) {
+    const n = await db.transaction('rw', db.events, async () => {
+      const keys = await db.events
+        .where('[state+ackedAt]')
+        .between(['acked', Dexie.minKey], ['acked', cutoff], true, false)
+        .limit(PRUNE_BATCH)
+        .primaryKeys();
+      await db.events.bulkDelete(keys);
+      return keys.length;
+    });
+    removed += n;
+    if (n < PRUNE_BATCH) return removed;
+  }
 }

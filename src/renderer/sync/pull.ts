@@ -94,7 +94,7 @@ export interface PullOptions {
 
 /** Pulls one stream until central says there is no more (or something fails). */
 export async function pullStream(
-  api: TerminalApi,
+  api: Pick<TerminalApi, 'central'>,
   db: TaktDb,
   stream: StreamName,
   opts: PullOptions,

@@ -98,7 +98,7 @@ export async function buildRanges(runs: EventEnvelope[][]): Promise<SeqRange[]> 
  * Compares this database's acked events of its current epoch with central and re-pushes what
  * central is missing. Fails (without changing anything) when central cannot be reached.
  */
-export async function reconcile(api: TerminalApi, db: TaktDb): Promise<Result<ReconcileOutcome>> {
+export async function reconcile(api: Pick<TerminalApi, 'central'>, db: TaktDb): Promise<Result<ReconcileOutcome>> {
   const epoch = await ensureEpoch(db);
   const runs = cutRanges(await ackedOfEpoch(db, epoch));
   const ranges = await buildRanges(runs);

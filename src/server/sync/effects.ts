@@ -11,6 +11,10 @@ import { events, outputLedger, woConflicts, workOrders } from '../db/schema';
 import type { Tx } from '../db/connect';
 import { getLine, workOrderRow } from '../db/master';
 import type { ChangeSet } from './changes';
+import { recordLabel, recordLotCreated, recordPackage } from '../trace/effects';
+import { consumeMaterial, disruptionBody, disruptionTitle, endDowntime, startDowntime } from '../floor/effects';
+import { acknowledgePlan } from '../supervision/acknowledge';
+import { applyQualityEffects } from '../quality/apply';
 
 export interface StoredEvent {
   id: string;
@@ -54,6 +58,27 @@ export async function applyEffects(ctx: Ctx, e: StoredEvent): Promise<string | n
       return reportDisruption(ctx, e.payload as EventPayload<'disruption.reported'>);
     case 'disruption.resolved':
       return resolveDisruption(ctx, e.payload as EventPayload<'disruption.resolved'>);
+    case 'lot.created':
+      return recordLotCreated(ctx, e, e.payload as EventPayload<'lot.created'>);
+    case 'package.recorded':
+      return recordPackage(ctx, e, e.payload as EventPayload<'package.recorded'>);
+    case 'label.printed':
+      return recordLabel(ctx, e, e.payload as EventPayload<'label.printed'>);
+    case 'material.consumed':
+      return consumeMaterial(ctx, e.payload as EventPayload<'material.consumed'>);
+    case 'downtime.started':
+      return startDowntime(ctx, e, e.payload as EventPayload<'downtime.started'>);
+    case 'downtime.ended':
+      return endDowntime(ctx, e, e.payload as EventPayload<'downtime.ended'>);
+    case 'plan.acknowledged':
+      return acknowledgePlan(ctx, e, e.payload as EventPayload<'plan.acknowledged'>);
+    case 'inspection.recorded':
+    case 'nc.raised':
+    case 'nc.disposition.requested':
+    case 'gauge.status.changed':
+    case 'lot.hold.requested':
+    case 'warehouse.received':
+      return applyQualityEffects(ctx, e);
     default:
       return null;
   }
@@ -234,8 +259,8 @@ async function reportDisruption(ctx: Ctx, p: EventPayload<'disruption.reported'>
     departments: DISRUPTION_DEPARTMENTS,
     ...(line ? { workshopId: line.workshopId } : {}),
     lineId: p.lineId,
-    title: `Interrupción / Disruption (${p.cause}) ${line?.name ?? p.lineId}`,
-    body: p.description,
+    title: disruptionTitle(p, line?.name ?? p.lineId),
+    body: disruptionBody(p),
     refId: p.workOrderId ?? p.disruptionId,
     createdAt: ctx.now.toISOString(),
   });

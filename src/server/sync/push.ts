@@ -46,8 +46,44 @@ function check(input: PushInput, raw: unknown): Checked {
   return { ok: true, e, corrected: new Date(new Date(e.occurredAt).getTime() + e.clockOffsetMs) };
 }
 
-/** Rows per multi-row INSERT (14 parameters each, well under PostgreSQL's 65535). */
+/** Rows per multi-row statement (the issue UPDATE binds 2 parameters per row). */
 const INSERT_CHUNK = 500;
+
+/**
+ * Inserts the batch's events with ONE bound parameter (a JSON array expanded by
+ * jsonb_to_recordset): 500 events x 13 bound values cost more in query building and parameter
+ * encoding than PostgreSQL spends storing them. ON CONFLICT (id) DO NOTHING tells new from duplicate.
+ */
+async function insertEvents(tx: Tx, valid: Extract<Checked, { ok: true }>[], now: Date): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  if (valid.length === 0) return inserted;
+  const rows = valid.map(({ e, corrected }) => ({
+    id: e.id,
+    terminal_id: e.terminalId,
+    epoch: e.epoch,
+    seq: e.seq,
+    type: e.type,
+    v: e.v,
+    occurred_at: e.occurredAt,
+    clock_offset_ms: e.clockOffsetMs,
+    occurred_at_corrected: corrected.toISOString(),
+    operator_id: e.operatorId,
+    workstation_id: e.workstationId,
+    payload: e.payload,
+  }));
+  const result = await tx.execute(sql`
+    INSERT INTO events (id, terminal_id, epoch, seq, type, v, occurred_at, clock_offset_ms,
+                        occurred_at_corrected, operator_id, workstation_id, payload, received_at)
+    SELECT r.id, r.terminal_id, r.epoch, r.seq, r.type, r.v, r.occurred_at, r.clock_offset_ms,
+           r.occurred_at_corrected, r.operator_id, r.workstation_id, r.payload, ${now.toISOString()}::timestamptz
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+      id text, terminal_id text, epoch text, seq bigint, type text, v integer, occurred_at timestamptz,
+      clock_offset_ms integer, occurred_at_corrected timestamptz, operator_id text, workstation_id text, payload jsonb)
+    ON CONFLICT (id) DO NOTHING
+    RETURNING id`);
+  for (const r of rowsOf<{ id: string }>(result)) inserted.add(r.id);
+  return inserted;
+}
 
 /**
  * Set-based apply: the batch's events are inserted with one statement (ON CONFLICT (id) DO NOTHING
@@ -67,32 +103,7 @@ export async function applyPush(db: Db, input: PushInput, now: Date): Promise<Pu
     for (const c of checked) if (!c.ok) rejected.push(await reject(tx, input, c.raw, c.reason, c.details));
 
     const valid = checked.filter((c): c is Extract<Checked, { ok: true }> => c.ok);
-    const inserted = new Set<string>();
-    for (let i = 0; i < valid.length; i += INSERT_CHUNK) {
-      const chunk = valid.slice(i, i + INSERT_CHUNK);
-      const rows = await tx
-        .insert(events)
-        .values(
-          chunk.map(({ e, corrected }) => ({
-            id: e.id,
-            terminalId: e.terminalId,
-            epoch: e.epoch,
-            seq: e.seq,
-            type: e.type,
-            v: e.v,
-            occurredAt: new Date(e.occurredAt),
-            clockOffsetMs: e.clockOffsetMs,
-            occurredAtCorrected: corrected,
-            operatorId: e.operatorId,
-            workstationId: e.workstationId,
-            payload: e.payload,
-            receivedAt: now,
-          })),
-        )
-        .onConflictDoNothing({ target: events.id })
-        .returning({ id: events.id });
-      for (const r of rows) inserted.add(r.id);
-    }
+    const inserted = await insertEvents(tx, valid, now);
     // The first copy of an id inside the batch is the stored one; every other copy is a duplicate.
     const fresh: Extract<Checked, { ok: true }>[] = [];
     const taken = new Set<string>();
@@ -199,16 +210,22 @@ async function advanceCursor(tx: Tx, terminalId: string, epoch: string): Promise
     }
     if (!moved || seqs.length < 5000) break;
   }
+  // Every seq 1..contiguous is held, so only what lies above it needs reading (an index range,
+  // empty in the usual in-order case) instead of every event the terminal ever sent.
   const [stats] = rowsOf<{ max_seq: string | number | null; n: string | number }>(
     await tx.execute(sql`
       SELECT max(seq) AS max_seq, count(DISTINCT seq) AS n FROM (
-        SELECT seq FROM events WHERE terminal_id = ${terminalId} AND epoch = ${epoch}
+        SELECT seq FROM events WHERE terminal_id = ${terminalId} AND epoch = ${epoch} AND seq > ${contiguous}
         UNION ALL
-        SELECT seq FROM rejected_events WHERE terminal_id = ${terminalId} AND epoch = ${epoch}) s`),
+        SELECT seq FROM rejected_events WHERE terminal_id = ${terminalId} AND epoch = ${epoch} AND seq > ${contiguous}) s`),
   );
   await tx
     .update(terminalCursors)
-    .set({ contiguousSeq: contiguous, maxSeq: Number(stats?.max_seq ?? 0), eventCount: Number(stats?.n ?? 0) })
+    .set({
+      contiguousSeq: contiguous,
+      maxSeq: Math.max(contiguous, Number(stats?.max_seq ?? 0)),
+      eventCount: contiguous + Number(stats?.n ?? 0),
+    })
     .where(and(eq(terminalCursors.terminalId, terminalId), eq(terminalCursors.epoch, epoch)));
   return contiguous;
 }

@@ -69,11 +69,16 @@ export const eventPayloadSchemas = {
     defectCode: z.string().min(1),
     description: z.string(),
     quarantineLocation: z.string().optional(),
+    /** The failed inspection it was raised from (quality). */
+    inspectionId: id.optional(),
   }),
   'nc.disposition.requested': z.object({
     ncId: id,
     disposition: z.enum(['rework', 'scrap', 'use-as-is', 'return']),
     basedOnVersion: z.number().int().nonnegative(),
+    /** Use as is is a concession: a second person (inspector or supervisor) signs it (quality). */
+    concessionBy: id.optional(),
+    note: z.string().optional(),
   }),
   'disruption.reported': z.object({
     disruptionId: id,
@@ -94,10 +99,26 @@ export const eventPayloadSchemas = {
     workOrderId: id,
     qty: z.number().positive(),
     parentLotIds: z.array(id),
+    /** trace: serial numbers of the lot's pieces, for serialized products (AI 21). */
+    serials: z.array(id).optional(),
   }),
   'package.recorded': z.object({ packageId: id, lotIds: z.array(id).min(1), qty: z.number().positive() }),
-  'label.printed': z.object({ labelId: id, lotId: id.optional(), packageId: id.optional(), printer: z.string() }),
+  'label.printed': z.object({
+    labelId: id,
+    lotId: id.optional(),
+    packageId: id.optional(),
+    printer: z.string(),
+    /** trace: a reprint of a label printed before (clause 4.8: reprints are recorded as such). */
+    reprint: z.boolean().optional(),
+    serial: id.optional(),
+  }),
   'warehouse.received': z.object({ lotId: id, location: z.string().min(1), qty: z.number().positive() }),
+  // quality (issue 6): a setup or tooling change asks for a new first article; gauge status and holds (ISO 9001 7.1.5.2).
+  'setup.changed': z.object({ workOrderId: id, change: z.enum(['setup', 'tooling']), note: z.string().optional() }),
+  'gauge.status.changed': z.object({ gaugeId: id, status: z.enum(['active', 'blocked', 'out-of-tolerance']), reason: z.string().min(1) }),
+  'lot.hold.requested': z
+    .object({ lotId: id.optional(), workOrderId: id.optional(), gaugeId: id.optional(), reason: z.string().min(1) })
+    .refine((p) => !!p.lotId || !!p.workOrderId, { message: 'a hold names a lot or a work order' }),
 } as const;
 
 export type EventType = keyof typeof eventPayloadSchemas;

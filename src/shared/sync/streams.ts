@@ -8,7 +8,6 @@ import {
   gaugeSchema,
   itemSchema,
   lineSchema,
-  materialLotSchema,
   operatorSchema,
   plantSettingsSchema,
   productSchema,
@@ -23,6 +22,9 @@ import {
   t2PlanLineSchema,
   workOrderSchema,
 } from '../domain/orders';
+import { qualityRowSchema } from '../quality/rows';
+import { inventoryLotRowSchema } from '../trace/rows';
+import { planAckSchema } from '../supervision/plan-ack';
 
 export const streamNames = [
   'plant',
@@ -34,6 +36,7 @@ export const streamNames = [
   'work-orders',
   'inventory',
   'notices',
+  'quality',
 ] as const;
 export const streamNameSchema = z.enum(streamNames);
 export type StreamName = z.infer<typeof streamNameSchema>;
@@ -47,7 +50,11 @@ export const rowSchemas = {
     workshopSchema.extend({ type: z.literal('workshop') }),
     lineSchema.extend({ type: z.literal('line') }),
     workstationSchema.extend({ type: z.literal('workstation') }),
-    equipmentSchema.extend({ type: z.literal('equipment') }),
+    equipmentSchema.extend({
+      type: z.literal('equipment'),
+      /** Set by central while a downtime is open on this equipment (downtime.started .. ended). */
+      openDowntime: z.object({ downtimeId: z.string(), reasonCode: z.string(), since: z.string() }).optional(),
+    }),
     reasonRow('scrap-reason'),
     reasonRow('downtime-reason'),
     reasonRow('defect-code'),
@@ -62,10 +69,12 @@ export const rowSchemas = {
   plans: z.discriminatedUnion('type', [
     t2PlanLineSchema.extend({ type: z.literal('t2-line') }),
     monthlyPlanLineSchema.extend({ type: z.literal('monthly-line') }),
+    planAckSchema.extend({ type: z.literal('plan-ack') }),
   ]),
   'work-orders': workOrderSchema.extend({ type: z.literal('work-order') }),
-  inventory: materialLotSchema.extend({ type: z.literal('lot') }),
+  inventory: inventoryLotRowSchema,
   notices: noticeSchema.extend({ type: z.literal('notice') }),
+  quality: qualityRowSchema,
 } satisfies Record<StreamName, z.ZodType>;
 
 export type StreamRow<S extends StreamName> = z.infer<(typeof rowSchemas)[S]>;

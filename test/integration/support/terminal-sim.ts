@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TerminalApi } from '../../../src/shared/api';
-import { err, ok } from '../../../src/shared/result';
+import { ok } from '../../../src/shared/result';
 import { PROTOCOL_VERSION } from '../../../src/shared/sync/protocol';
 import type { EventPayload, EventType } from '../../../src/shared/sync/events';
 import { createCentralClient, type CentralClient } from '../../../src/main/central-client';
@@ -42,7 +42,7 @@ export interface TerminalSim {
   readonly db: TaktDb;
   readonly engine: SyncEngine;
   readonly client: CentralClient;
-  readonly api: TerminalApi;
+  readonly api: Pick<TerminalApi, 'central' | 'journal'>;
   readonly journal: Journal;
   readonly journalDir: string;
   /** Every event recordEvent resolved with (the operator saw "saved"), in order. */
@@ -68,32 +68,14 @@ export async function startTerminalSim(opts: TerminalSimOptions): Promise<Termin
   const db = new TaktDb(opts.dbName ?? `takt-sim-${process.pid}-${++dbCounter}-${Date.now()}`);
   await db.open();
 
-  const api: TerminalApi = {
-    app: {
-      info: async () =>
-        ok({
-          appVersion: 'sim',
-          mode: 'web' as const,
-          terminalId: opts.terminalId,
-          workstationId: opts.workstationId,
-          centralUrl: opts.centralUrl,
-          systemLocale: 'es-ES',
-        }),
-    },
-    devices: {
-      list: async () => ok([]),
-      ports: async () => ok([]),
-      configure: async () => err('not-configured', 'no devices in the simulator'),
-      onScan: () => () => undefined,
-      onReading: () => () => undefined,
-      onStatus: () => () => undefined,
-    },
+  const api: Pick<TerminalApi, 'central' | 'journal'> = {
     // The same mapping the main-process host does: it adds the protocol and this terminal's id.
     central: {
       hello: (p) => client.hello({ protocol: PROTOCOL_VERSION, terminalId: opts.terminalId, epoch: p.epoch, appVersion: p.appVersion }),
       push: (p) => client.push({ ...p, protocol: PROTOCOL_VERSION, terminalId: opts.terminalId }),
       pull: (p) => client.pull({ stream: p.stream, ...(p.cursor !== undefined ? { cursor: p.cursor } : {}), ...(p.limit !== undefined ? { limit: Number(p.limit) } : {}) }),
       reconcile: (p) => client.reconcile({ ...p, terminalId: opts.terminalId }),
+      fetch: (p) => client.fetchPath(p.path),
     },
     journal: {
       append: async (events) => ok(await journal.append(events)),

@@ -77,3 +77,50 @@ export async function listRecentOutput(db: TaktDb, workOrderId: string, limit = 
   }
   return records;
 }
+
+/** A record central (or the local pre-check) refused: what it was and why, for the "needs attention" list. */
+export interface AttentionItem {
+  id: string;
+  seq: number;
+  epoch: string;
+  type: string;
+  occurredAt: string;
+  operatorId: string | null;
+  workOrderId: string | null;
+  /** The refusal's code (e.g. `invalid-payload`), translated on screen. */
+  reason: string;
+  /** Central's or the check's own words (technical, shown as given). */
+  details: string;
+}
+
+/** Splits a stored `rejectReason` ("code: details") into its code and details. */
+export function splitRejectReason(text: string | undefined): { reason: string; details: string } {
+  if (!text) return { reason: 'unknown', details: '' };
+  const at = text.indexOf(':');
+  const code = (at < 0 ? text : text.slice(0, at)).trim();
+  const valid = /^[a-z][a-z0-9-]*$/.test(code);
+  return valid
+    ? { reason: code, details: at < 0 ? '' : text.slice(at + 1).trim() }
+    : { reason: 'unknown', details: text };
+}
+
+/** Records needing attention, newest first (through the `state` index; they are few). */
+export async function listNeedingAttention(db: TaktDb, limit = 200): Promise<AttentionItem[]> {
+  const rows = await db.events.where('state').equals('rejected').toArray();
+  return rows
+    .sort((a, b) => (a.occurredAt === b.occurredAt ? b.seq - a.seq : a.occurredAt < b.occurredAt ? 1 : -1))
+    .slice(0, limit)
+    .map((e) => {
+      const workOrderId = (e.payload as { workOrderId?: unknown }).workOrderId;
+      return {
+        id: e.id,
+        seq: e.seq,
+        epoch: e.epoch,
+        type: e.type,
+        occurredAt: e.occurredAt,
+        operatorId: e.operatorId,
+        workOrderId: typeof workOrderId === 'string' ? workOrderId : null,
+        ...splitRejectReason(e.rejectReason),
+      };
+    });
+}

@@ -43,6 +43,9 @@ export class FakeCentral {
   dropNextPushes = 0;
   /** The next N pushes are processed twice (replayed by the network). */
   duplicateNextPushes = 0;
+  /** The next N pushes are refused with 429 rate-limited and this Retry-After (ms), before storing anything. */
+  rateLimitNextPushes = 0;
+  retryAfterMs = 30_000;
   /** The next push never answers. */
   hangNextPush = false;
   /** Per-event business rule: a reason string rejects the event. */
@@ -117,6 +120,10 @@ export class FakeCentral {
       const events = p.events as EventEnvelope[];
       const refusal = this.refuseRequestIf(events);
       if (refusal) return err('invalid-request', refusal);
+      if (this.rateLimitNextPushes > 0) {
+        this.rateLimitNextPushes--;
+        return { ok: false, error: { code: 'rate-limited', message: 'too many requests', retryAfterMs: this.retryAfterMs } as never };
+      }
       if (this.hangNextPush) {
         this.hangNextPush = false;
         return await new Promise<never>(() => undefined);
@@ -153,26 +160,7 @@ export class FakeCentral {
     return ok({ rows, cursor: String(next), hasMore: next < log.length, serverTime: this.serverTime() });
   }
 
-  readonly api: TerminalApi = {
-    app: {
-      info: async () =>
-        ok({
-          appVersion: 't',
-          mode: 'web',
-          terminalId: 'T-01',
-          workstationId: 'WS-1',
-          centralUrl: 'http://127.0.0.1',
-          systemLocale: 'es-ES',
-        }),
-    },
-    devices: {
-      list: async () => ok([]),
-      ports: async () => ok([]),
-      configure: async () => ok([]),
-      onScan: () => () => undefined,
-      onReading: () => () => undefined,
-      onStatus: () => () => undefined,
-    },
+  readonly api: Pick<TerminalApi, 'central' | 'journal'> = {
     central: {
       hello: async (p) => {
         await tick();
@@ -194,6 +182,7 @@ export class FakeCentral {
       push: (p) => this.push(p),
       pull: (p) => this.pull(p),
       reconcile: async () => ok({ serverTime: this.serverTime(), missing: [] }),
+      fetch: async (p) => err('not-found', `the fake central serves no ${p.path}`),
     },
     journal: {
       append: async (events) => {
