@@ -1,0 +1,146 @@
+/**
+ * Quality at central (server/quality): inspections are kept and published on the `quality`
+ * stream with the inspector role re-checked; NC dispositions are versioned transitions whose
+ * conflicts are kept and shown; the first-article report (AS9102 Form 3) comes as JSON, PDF and
+ * XLSX; marking a gauge out of tolerance lists what it measured since its last calibration.
+ */
+import ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { events } from '../../src/server/db/schema';
+import type { StreamName } from '../../src/shared/sync/streams';
+import { event, fixture, Harness, variants, type Terminal } from './support/central-harness';
+
+type PullPage = { rows: { op: string; key: string; row: Record<string, unknown> }[]; cursor: string; hasMore: boolean };
+
+/** The fixture plant with an inspection plan on P-100/10 and a calibration date for G-1. */
+function plantWithPlan(): unknown {
+  const plant = structuredClone(fixture('plant.json')) as { products: { id: string; inspectionPlans?: unknown[] }[]; gauges: Record<string, unknown>[] };
+  plant.products[0]!.inspectionPlans = [
+    {
+      operation: '10',
+      characteristics: [
+        { kind: 'variable', id: 'P-100-C01', name: 'Longitud 45', nominal: '45.00', lower: '44.95', upper: '45.05', unit: 'mm', resolution: '0.01', gaugeType: 'caliper' },
+        { kind: 'attribute', id: 'P-100-C02', name: 'Rebabas', defectCodes: ['DF05'] },
+      ],
+    },
+  ];
+  plant.gauges[0] = { ...plant.gauges[0], lastCalibratedOn: '2026-06-30', certificate: 'CC-1' };
+  return plant;
+}
+
+const results = [
+  { characteristicId: 'P-100-C01', value: '45.02', unit: 'mm', gaugeId: 'G-1', source: 'instrument', raw: '+45.02\r', verdict: 'pass', gaugeCalibrationDueOn: '2027-06-30', gaugeCertificate: 'CC-1' },
+  { characteristicId: 'P-100-C02', attribute: 'pass', source: 'manual', manualReason: 'visual', verdict: 'pass' },
+];
+
+describe.each(variants)('quality at central on %s', (variant) => {
+  let h: Harness;
+  let t: Terminal;
+  beforeAll(async () => {
+    h = await Harness.start(variant);
+    await h.importOk('plant', plantWithPlan());
+    await h.importOk('orders', fixture('orders-fixed.json'));
+    t = await h.enrol('WS-L1-01');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function latest(stream: StreamName, key: string) {
+    let cursor = '0';
+    let found: Record<string, unknown> | undefined;
+    for (let i = 0; i < 50; i++) {
+      const page = await h.get<PullPage>(`/sync/v1/pull?stream=${stream}&cursor=${cursor}&limit=1000`, t.token);
+      for (const r of page.body.rows) if (r.key === key) found = r.op === 'put' ? r.row : undefined;
+      cursor = page.body.cursor;
+      if (!page.body.hasMore) break;
+    }
+    return found;
+  }
+  const issueOf = async (id: string) => (await h.database.db.select({ issue: events.issue }).from(events).where(eq(events.id, id)))[0]?.issue ?? null;
+
+  it("publishes an inspector's first article as accepted on the quality stream", async () => {
+    const e = event(t, 'inspection.recorded', { inspectionId: 'FA-1', kind: 'first-article', workOrderId: 'PO-1/10', results, verdict: 'pass', inspectorId: 'OP-2' }, { operatorId: 'OP-2' });
+    expect((await h.push(t, [e])).body).toMatchObject({ accepted: 1, rejected: [] });
+    expect(await issueOf(e.id)).toBeNull();
+    expect(await latest('quality', 'inspection:FA-1')).toMatchObject({ kind: 'first-article', workOrderId: 'PO-1/10', verdict: 'pass', accepted: true, inspectorId: 'OP-2' });
+  });
+
+  it('stores a first article signed by a non-inspector with an issue and does not accept it', async () => {
+    const e = event(t, 'inspection.recorded', { inspectionId: 'FA-2', kind: 'first-article', workOrderId: 'PO-1/10', results, verdict: 'pass', inspectorId: 'OP-1' });
+    expect((await h.push(t, [e])).body).toMatchObject({ accepted: 1, rejected: [] });
+    expect(await issueOf(e.id)).toContain('not an inspector');
+    expect(await latest('quality', 'inspection:FA-2')).toMatchObject({ accepted: false });
+  });
+
+  it('serves the first-article report as JSON, PDF and XLSX with requirement, gauge and certificate', async () => {
+    const json = await h.get<{ rows: Record<string, unknown>[]; verdict: string }>('/api/v1/quality/first-article/FA-1', t.token);
+    expect(json.status).toBe(200);
+    expect(json.body.rows[0]).toMatchObject({ charNo: 1, requirement: '45.00 [44.95 … 45.05] mm', result: '45.02 mm', gaugeId: 'G-1', gaugeCertificate: 'CC-1', verdict: 'pass' });
+    expect(json.body.rows[1]).toMatchObject({ source: 'manual', manualReason: 'visual' });
+
+    const pdf = await h.app.inject({ method: 'GET', url: '/api/v1/quality/first-article/FA-1?format=pdf', headers: { authorization: `Bearer ${t.token}` } });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    const xlsx = await h.app.inject({ method: 'GET', url: '/api/v1/quality/first-article/FA-1?format=xlsx&lang=en', headers: { authorization: `Bearer ${t.token}` } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const text = book.worksheets.map((ws) => ws.getSheetValues().flat().map(String).join('|')).join('\n');
+    expect(text).toContain('Requirement');
+    expect(text).toContain('45.00 [44.95 … 45.05] mm');
+    expect(text).toContain('CC-1');
+
+    const missing = await h.get('/api/v1/quality/first-article/NOPE', t.token);
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ status: 'error', reason: 'not-found' });
+  });
+
+  it('dispositions an NC once; a second disposition on the old version is a visible conflict', async () => {
+    await h.push(t, [event(t, 'nc.raised', { ncId: 'NC-1', workOrderId: 'PO-1/10', qty: 3, defectCode: 'DF01', description: 'Longitud 45.07', inspectionId: 'FA-1', quarantineLocation: 'Q-01' }, { operatorId: 'OP-2' })]);
+    expect(await latest('quality', 'nc:NC-1')).toMatchObject({ status: 'open', version: 1, qty: 3, quarantineLocation: 'Q-01' });
+
+    const byOperator = event(t, 'nc.disposition.requested', { ncId: 'NC-1', disposition: 'scrap', basedOnVersion: 1 });
+    await h.push(t, [byOperator]);
+    expect(await issueOf(byOperator.id)).toContain('not an inspector');
+
+    const concessionAlone = event(t, 'nc.disposition.requested', { ncId: 'NC-1', disposition: 'use-as-is', basedOnVersion: 1 }, { operatorId: 'OP-2' });
+    await h.push(t, [concessionAlone]);
+    expect(await issueOf(concessionAlone.id)).toContain('second signature');
+
+    await h.push(t, [event(t, 'nc.disposition.requested', { ncId: 'NC-1', disposition: 'rework', basedOnVersion: 1 }, { operatorId: 'OP-2' })]);
+    const late = event(t, 'nc.disposition.requested', { ncId: 'NC-1', disposition: 'scrap', basedOnVersion: 1 }, { operatorId: 'OP-2' });
+    await h.push(t, [late]);
+    expect(await issueOf(late.id)).toContain('conflict');
+    const nc = await latest('quality', 'nc:NC-1');
+    expect(nc).toMatchObject({ status: 'dispositioned', disposition: 'rework', version: 2, decidedBy: 'OP-2' });
+    expect(nc?.conflicts).toMatchObject([{ requested: 'scrap', basedOnVersion: 1, currentVersion: 2 }]);
+    expect(await latest('notices', `notice:nc-conflict:${late.id}`)).toMatchObject({ kind: 'conflict', refId: 'NC-1' });
+  });
+
+  it('marks a gauge out of tolerance and lists the work orders it measured since its last calibration', async () => {
+    const byOperator = event(t, 'gauge.status.changed', { gaugeId: 'G-1', status: 'out-of-tolerance', reason: 'caída' });
+    await h.push(t, [byOperator]);
+    expect(await issueOf(byOperator.id)).toContain('neither inspector nor admin');
+    await h.push(t, [event(t, 'gauge.status.changed', { gaugeId: 'G-1', status: 'out-of-tolerance', reason: 'caída' }, { operatorId: 'OP-2' })]);
+    expect(await latest('gauges', 'gauge:G-1')).toMatchObject({ status: 'out-of-tolerance' });
+    const impact = await h.get<{ since: string; measured: { workOrderId: string; readings: number }[] }>('/api/v1/quality/gauges/G-1/impact', t.token);
+    expect(impact.body.since).toBe('2026-06-30');
+    expect(impact.body.measured).toEqual([expect.objectContaining({ workOrderId: 'PO-1/10', readings: 2 })]);
+
+    await h.push(t, [event(t, 'lot.hold.requested', { lotId: 'LOT-1', gaugeId: 'G-1', reason: 'G-1 fuera de tolerancia' }, { operatorId: 'OP-2' })]);
+    expect(await latest('inventory', 'lot:LOT-1')).toMatchObject({ status: 'hold' });
+    expect(await latest('quality', 'hold:LOT-1')).toMatchObject({ gaugeId: 'G-1' });
+  });
+
+  it('flags a warehouse receipt of a lot without a passed final inspection', async () => {
+    const e = event(t, 'warehouse.received', { lotId: 'LOT-9', location: 'W-01', qty: 10 });
+    await h.push(t, [e]);
+    expect(await issueOf(e.id)).toContain('without a passed final inspection');
+    await h.push(t, [event(t, 'inspection.recorded', { inspectionId: 'FI-1', kind: 'final', lotId: 'LOT-10', results, verdict: 'pass', inspectorId: 'OP-2' }, { operatorId: 'OP-2' })]);
+    const ok = event(t, 'warehouse.received', { lotId: 'LOT-10', location: 'W-01', qty: 10 });
+    await h.push(t, [ok]);
+    expect(await issueOf(ok.id)).toBeNull();
+  });
+});
