@@ -15,6 +15,7 @@ import { listPorts as listSerialPorts, type PortListing } from './devices/ports'
 import { createSerialHub, type OpenPort, type ReconnectPolicy } from './devices/serial-hub';
 import { openJournal } from './journal';
 import { packageVersion } from './paths';
+import { createLabelPrinter } from './labels/print';
 
 export interface TerminalHostOptions {
   dataDir: string;
@@ -74,16 +75,23 @@ export async function createTerminalHost(options: TerminalHostOptions): Promise<
     };
   };
 
+  const printLabel = createLabelPrinter();
   const journal = await openJournal({ dataDir: options.dataDir, log });
   if (journal.skippedAtLoad > 0) log(`journal: ${journal.skippedAtLoad} damaged line(s) skipped at start`);
 
+  // Ports whose traffic the device screen's live monitor shows (devices:monitor).
+  let monitored = new Set<string>();
   const hub = createSerialHub({
     configs: config.devices,
+    onTraffic: (t) => emit('devices:traffic', t),
+    wantsTraffic: (portId) => monitored.has(portId),
     onScan: (e) => emit('devices:scan', e),
     onReading: (r) => emit('devices:reading', r),
     onStatus: (s) => emit('devices:status', s),
     decode: options.decode ?? sharedInstrumentDecoder,
     ...(options.openPort ? { openPort: options.openPort } : {}),
+    // The same listing the device screen shows finds USB devices that came back on another path.
+    listPorts,
     ...(options.reconnect ? { reconnect: options.reconnect } : {}),
     ...(options.watchIntervalMs ? { watchIntervalMs: options.watchIntervalMs } : {}),
     log,
@@ -137,6 +145,12 @@ export async function createTerminalHost(options: TerminalHostOptions): Promise<
       config = await updateConfig(options.dataDir, (current) => ({ ...current, devices: configs }));
       return ok(await hub.configure(config.devices));
     }),
+    'devices:config': guard('devices:config', async () => ok(config.devices)),
+    'devices:monitor': guard('devices:monitor', async (p) => {
+      monitored = new Set(p.portIds);
+      return ok({ portIds: [...monitored] });
+    }),
+    'devices:test': guard('devices:test', async (p) => hub.testRequest(p.portId)),
     'central:hello': guard('central:hello', async (p) => {
       const c = central();
       if (!c.ok) return c;
@@ -157,9 +171,15 @@ export async function createTerminalHost(options: TerminalHostOptions): Promise<
       if (!c.ok) return c;
       return c.value.client.reconcile({ ...p, terminalId: c.value.terminalId });
     }),
+    'central:fetch': guard('central:fetch', async (p) => {
+      const c = central();
+      if (!c.ok) return c;
+      return c.value.client.fetchPath(p.path);
+    }),
     'journal:append': guard('journal:append', async (events) => ok(await journal.append(events))),
     'journal:acknowledge': guard('journal:acknowledge', async (p) => ok(await journal.acknowledge(p))),
     'journal:pending': guard('journal:pending', async () => ok(await journal.pending())),
+    'labels:print': guard('labels:print', (p) => printLabel(p)),
   };
 
   return {

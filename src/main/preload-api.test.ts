@@ -35,3 +35,16 @@ describe('createTerminalApi', () => {
     for (const line of imports) expect(line).toMatch(/^import type /);
   });
 });
+
+describe('central:fetch path guard', () => {
+  it('lets report, trace and quality paths through and refuses anything else', async () => {
+    const { requestSchemas } = await import('../shared/api');
+    const s = requestSchemas['central:fetch'];
+    expect(s.safeParse({ path: '/api/v1/reports/daily?date=2026-11-26&format=xlsx' }).success).toBe(true);
+    expect(s.safeParse({ path: '/api/v1/trace/lot/L-1?direction=backward' }).success).toBe(true);
+    expect(s.safeParse({ path: '/api/v1/import/plant' }).success).toBe(false);
+    expect(s.safeParse({ path: '/api/v1/reports/../terminals' }).success).toBe(false);
+    expect(s.safeParse({ path: 'http://evil.example/api/v1/reports/x' }).success).toBe(false);
+    expect(s.safeParse({ path: '/sync/v1/push' }).success).toBe(false);
+  });
+});

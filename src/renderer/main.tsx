@@ -1,5 +1,6 @@
 /** Renderer entry: styles, language, startup, render. */
 import '@mantine/core/styles.css';
+import '@mantine/charts/styles.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { setAppState } from './app/app-state';

@@ -6,6 +6,7 @@ import { installErrorHandling } from './http-errors';
 import { registerApiRoutes } from './routes/api';
 import { registerReportRoutes } from './routes/reports';
 import { registerSyncRoutes } from './routes/sync';
+import { registerSupervisionRoutes } from './supervision/routes';
 import { installSyncGuards, rateLimitFromEnv, type RateLimitOptions } from './sync/guards';
 import { centralVersion } from './version';
 
@@ -43,6 +44,7 @@ export function buildCentralApp(deps: CentralAppDeps): FastifyInstance {
   };
   registerApiRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerSupervisionRoutes(app, ctx);
   // Sync routes in their own scope, behind the rate limit and the push size limits.
   void app.register(async (scope) => {
     await installSyncGuards(scope, deps.rateLimit ?? rateLimitFromEnv());

@@ -6,7 +6,7 @@
  */
 import type { Invoke, PushedChannel, Subscribe, TerminalApi } from './api';
 
-export const pushedChannels: readonly PushedChannel[] = ['devices:scan', 'devices:reading', 'devices:status'];
+export const pushedChannels: readonly PushedChannel[] = ['devices:scan', 'devices:reading', 'devices:status', 'devices:traffic'];
 
 export function createTerminalApi(invoke: Invoke, subscribe: Subscribe): TerminalApi {
   return {
@@ -18,17 +18,23 @@ export function createTerminalApi(invoke: Invoke, subscribe: Subscribe): Termina
       onScan: (cb) => subscribe('devices:scan', cb),
       onReading: (cb) => subscribe('devices:reading', cb),
       onStatus: (cb) => subscribe('devices:status', cb),
+      config: () => invoke('devices:config', undefined),
+      monitor: (p) => invoke('devices:monitor', p),
+      test: (p) => invoke('devices:test', p),
+      onTraffic: (cb) => subscribe('devices:traffic', cb),
     },
     central: {
       hello: (p) => invoke('central:hello', p),
       push: (p) => invoke('central:push', p),
       pull: (p) => invoke('central:pull', p),
       reconcile: (p) => invoke('central:reconcile', p),
+      fetch: (p) => invoke('central:fetch', p),
     },
     journal: {
       append: (events) => invoke('journal:append', events),
       acknowledge: (p) => invoke('journal:acknowledge', p),
       pending: () => invoke('journal:pending', undefined),
     },
+    labels: { print: (p) => invoke('labels:print', p) },
   };
 }

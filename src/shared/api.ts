@@ -6,11 +6,12 @@
  */
 import { z } from 'zod';
 import type { Result } from './result';
-import type { DeviceStatus, PortInfo, Reading, ScanEvent } from './devices/types';
+import type { DeviceConfig, DeviceStatus, DeviceTestResult, PortInfo, Reading, ScanEvent, TrafficEvent } from './devices/types';
 import { deviceConfigSchema } from './devices/types';
 import type { HelloResponse, PullResponse, PushResponse, ReconcileResponse } from './sync/protocol';
 import { pullQuerySchema, pushRequestSchema, reconcileRequestSchema } from './sync/protocol';
 import { eventEnvelopeSchema, type EventEnvelope } from './sync/events';
+import { labelPrintRequestSchema, type LabelPrintResult } from './labels/print-request';
 
 export interface AppInfo {
   appVersion: string;
@@ -27,19 +28,42 @@ export interface CentralStatus {
   lastError?: string;
 }
 
+/**
+ * Read-only GETs a screen may make to central through the terminal's credentials (reports, trace,
+ * work-order detail, quality documents). Only these path prefixes pass; anything else is refused
+ * before it leaves the machine.
+ */
+export const centralFetchPrefixes = ['/api/v1/reports/', '/api/v1/trace/', '/api/v1/work-orders/', '/api/v1/quality/', '/api/v1/notices'] as const;
+export const centralFetchSchema = z.object({
+  path: z
+    .string()
+    .max(2000)
+    .regex(/^\/api\/v1\/[A-Za-z0-9/_.%~:-]*(\?[A-Za-z0-9=&_.%~:,/-]*)?$/, 'not a central API path')
+    .refine((p) => !p.includes('..') && centralFetchPrefixes.some((prefix) => p.startsWith(prefix)), 'path not allowed'),
+});
+/** A central answer: JSON parsed, or a file (CSV/XLSX/PDF) as base64 with its type and name. */
+export type CentralFetchResult =
+  | { kind: 'json'; json: unknown }
+  | { kind: 'file'; contentType: string; fileName: string | null; base64: string };
+
 /** Request channels, `domain:verb`, with the schema of their single parameter. */
 export const requestSchemas = {
   'app:info': z.undefined(),
   'devices:list': z.undefined(),
   'devices:ports': z.undefined(),
   'devices:configure': z.array(deviceConfigSchema).max(32),
+  'devices:config': z.undefined(),
+  'devices:monitor': z.object({ portIds: z.array(z.string().min(1).max(60)).max(32) }),
+  'devices:test': z.object({ portId: z.string().min(1).max(60) }),
   'central:hello': z.object({ epoch: z.string().min(1), appVersion: z.string() }),
   'central:push': pushRequestSchema.omit({ terminalId: true }),
   'central:pull': pullQuerySchema,
   'central:reconcile': reconcileRequestSchema.omit({ terminalId: true }),
+  'central:fetch': centralFetchSchema,
   'journal:append': z.array(eventEnvelopeSchema.passthrough()).max(500),
   'journal:acknowledge': z.object({ epoch: z.string(), ackedSeq: z.number().int().nonnegative() }),
   'journal:pending': z.undefined(),
+  'labels:print': labelPrintRequestSchema,
 } as const;
 export type RequestChannel = keyof typeof requestSchemas;
 export const requestChannels = Object.keys(requestSchemas) as RequestChannel[];
@@ -50,13 +74,18 @@ export interface RequestResults {
   'devices:list': DeviceStatus[];
   'devices:ports': PortInfo[];
   'devices:configure': DeviceStatus[];
+  'devices:config': DeviceConfig[];
+  'devices:monitor': { portIds: string[] };
+  'devices:test': DeviceTestResult;
   'central:hello': HelloResponse;
   'central:push': PushResponse;
   'central:pull': PullResponse;
   'central:reconcile': ReconcileResponse;
+  'central:fetch': CentralFetchResult;
   'journal:append': { appended: number };
   'journal:acknowledge': { removed: number };
   'journal:pending': EventEnvelope[];
+  'labels:print': LabelPrintResult;
 }
 
 /** Events main pushes to the renderer. */
@@ -64,6 +93,7 @@ export interface PushedEvents {
   'devices:scan': ScanEvent;
   'devices:reading': Reading;
   'devices:status': DeviceStatus;
+  'devices:traffic': TrafficEvent;
 }
 export type PushedChannel = keyof PushedEvents;
 
@@ -78,17 +108,30 @@ export interface TerminalApi {
     onScan(cb: (e: ScanEvent) => void): Unsubscribe;
     onReading(cb: (r: Reading) => void): Unsubscribe;
     onStatus(cb: (s: DeviceStatus) => void): Unsubscribe;
+    /** The saved device configs (the device screen edits them). */
+    config(): Promise<Result<DeviceConfig[]>>;
+    /** Live monitor: which ports send `devices:traffic` (an empty list turns it off). */
+    monitor(p: RequestParams<'devices:monitor'>): Promise<Result<{ portIds: string[] }>>;
+    /** Sends an instrument's request command and returns its answer. */
+    test(p: RequestParams<'devices:test'>): Promise<Result<DeviceTestResult>>;
+    onTraffic(cb: (t: TrafficEvent) => void): Unsubscribe;
   };
   central: {
     hello(p: RequestParams<'central:hello'>): Promise<Result<HelloResponse>>;
     push(p: RequestParams<'central:push'>): Promise<Result<PushResponse>>;
     pull(p: RequestParams<'central:pull'>): Promise<Result<PullResponse>>;
     reconcile(p: RequestParams<'central:reconcile'>): Promise<Result<ReconcileResponse>>;
+    /** GET a report, trace or document from central (see centralFetchPrefixes). */
+    fetch(p: RequestParams<'central:fetch'>): Promise<Result<CentralFetchResult>>;
   };
   journal: {
     append(events: EventEnvelope[]): Promise<Result<{ appended: number }>>;
     acknowledge(p: RequestParams<'journal:acknowledge'>): Promise<Result<{ removed: number }>>;
     pending(): Promise<Result<EventEnvelope[]>>;
+  };
+  /** Lot and package labels: PDF, or ZPL to a label printer on TCP 9100 or a serial port (trace). */
+  labels: {
+    print(p: RequestParams<'labels:print'>): Promise<Result<LabelPrintResult>>;
   };
 }
 

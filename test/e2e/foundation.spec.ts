@@ -109,6 +109,10 @@ test('with central stopped, recording goes on and the queue drains exactly once 
   const today = await todayOnScreen(page);
   const workOrderId = ((await firstOrder.getAttribute('aria-label')) ?? '').replace(/^Abrir orden /, '');
   await firstOrder.click();
+  // The sign-in record reaches central first, so only what is saved offline is counted below.
+  const syncStatus = page.getByRole('status', { name: 'Estado de sincronización' });
+  await expect(syncStatus).toContainText('en línea');
+  await expect(syncStatus).not.toContainText('pendiente', { timeout: 30_000 });
 
   await central.stop();
   for (const good of ['3', '4']) {
@@ -116,7 +120,8 @@ test('with central stopped, recording goes on and the queue drains exactly once 
     await page.getByRole('button', { name: 'Guardar' }).click();
     await expect(page.getByText(`Guardado: ${good} buenas, 0 de rechazo`)).toBeVisible();
   }
-  await expect(page.getByText('sin conexión, 2 registros pendientes')).toBeVisible();
+  // Each save is two records: the output and the lot it created (4.8).
+  await expect(page.getByText('sin conexión, 4 registros pendientes')).toBeVisible();
   await screenshot(page, 'offline');
 
   central = await startCentralProcess({ dataDir: centralData, port });

@@ -148,7 +148,8 @@ describe.each(variants)('central imports on %s', (variant) => {
       [2, 'A', 120],
     ]);
     const notices = await pullAll('notices');
-    expect(notices.rows.map((n) => n.key)).toContain('notice:plan-revised:2026-11-24:v2');
+    const revised = notices.rows.find((n) => n.key === 'notice:plan-revised:2026-11-24:v2:L1');
+    expect(revised?.row).toMatchObject({ lineId: 'L1', revision: { fromVersion: 1, toVersion: 2, changes: [{ workOrderId: 'PO-1/10', change: 'qty', fromQty: 180, toQty: 120 }] } });
   });
 
   it('refuses T+2 rows for orders not approved and rows that do not fit the plant', async () => {

@@ -53,7 +53,7 @@ describe.each(variants)('report files on %s', (variant) => {
     expect(r.headers['content-disposition']).toContain('attachment; filename="takt-daily-2026-11-20.csv"');
     expect([...r.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(text(r.body).slice(1));
-    expect(rows[0]).toEqual(['Taller', 'Línea', 'Orden de producción', 'Operación', 'Producto', 'Planificado', 'Buenas', 'Chatarra', 'Cumplimiento', 'Déficit']);
+    expect(rows[0]).toEqual(['Taller', 'Línea', 'Orden de producción', 'Operación', 'Producto', 'Planificado', 'Buenas', 'Rechazo', 'Cumplimiento', 'Déficit']);
     const keys = ['workshop', 'line', 'productionOrder', 'operation', 'product', 'planned', 'good', 'scrap', 'attainment', 'shortfall'];
     expect(rows.slice(1, 1 + json.rows.length)).toEqual(json.rows.map((row) => keys.map((k) => cellOf(row[k]))));
     expect(rows[1 + json.rows.length]).toEqual(['Total', '', '', '', '', ...['planned', 'good', 'scrap', 'attainment', 'shortfall'].map((k) => cellOf(json.totals[k]))]);
@@ -71,7 +71,7 @@ describe.each(variants)('report files on %s', (variant) => {
     expect(rows[0]).toEqual(['Causa', 'Unidades perdidas', 'Porcentaje', 'Eventos']);
     const causes = rows.slice(1, 7);
     expect(causes.reduce((n, row) => n + Number(row[1]), 0)).toBe(json.shortfall);
-    expect(causes.find((row) => row[0] === 'Suministro')?.[1]).toBe('25');
+    expect(causes.find((row) => row[0] === 'Falta de material')?.[1]).toBe('25');
     expect(rows[7]?.slice(0, 2)).toEqual(['Total', '70']);
     const monthly = parseCsv(text((await getRaw(h, '/api/v1/reports/monthly?month=2026-11&format=csv')).body).slice(1));
     expect(monthly[0]?.[0]).toBe('Fecha');
@@ -131,7 +131,7 @@ describe.each(variants)('report files on %s', (variant) => {
     const drawn = pdfText(r.body);
     expect(drawn).toContain('Análisis de producción insuficiente');
     expect(drawn).toContain(PLANT);
-    expect(drawn.filter((t) => t === 'Suministro')).toHaveLength(2); // a Pareto bar label and a table row
+    expect(drawn.filter((t) => t === 'Falta de material')).toHaveLength(2); // a Pareto bar label and a table row
     expect(drawn.some((t) => t.startsWith('100,0'))).toBe(true); // the cumulative axis
   });
 

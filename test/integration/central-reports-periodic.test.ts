@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { event, Harness, variants, type Terminal } from './support/central-harness';
 import { output, pushOk, seedPlant, t2Row } from './central-reports.helpers';
+import { dailyReportSchema, periodicReportSchema, shortfallReportSchema } from '../../src/shared/reports/schemas';
 
 interface Totals {
   planned: number;
@@ -117,6 +118,21 @@ describe.each(variants)('weekly and monthly reports on %s', (variant) => {
     expect(empty.body.scrapRate).toBeNull();
     expect(empty.body.firstArticle).toEqual({ passed: 0, total: 0, passRate: null });
     expect(empty.body.topCauses).toEqual([]);
+  });
+
+  it('answers in the shapes the terminal\u2019s report screens validate with (src/shared/reports)', async () => {
+    const checks = [
+      [dailyReportSchema, '/api/v1/reports/daily?date=2026-11-16'],
+      [shortfallReportSchema, '/api/v1/reports/shortfall?from=2026-11-16&to=2026-11-22'],
+      [periodicReportSchema, '/api/v1/reports/weekly?week=2026-W47'],
+      [periodicReportSchema, '/api/v1/reports/monthly?month=2026-11'],
+    ] as const;
+    for (const [schema, url] of checks) {
+      const r = await h.get(url, a.token);
+      expect(r.status, url).toBe(200);
+      const parsed = schema.safeParse(r.body);
+      expect(parsed.success ? null : parsed.error.issues, url).toBeNull();
+    }
   });
 
   it('rejects weeks and months that do not exist', async () => {

@@ -3,8 +3,18 @@
  * signed-in operator decides whether anything but login can show (see app/Screens.tsx).
  */
 import { create } from 'zustand';
+import type { TraceTarget } from '../../shared/trace/scan-target';
 
-export type Route = { name: 'home' } | { name: 'work-order'; workOrderId: string };
+export type Route =
+  | { name: 'home' }
+  | { name: 'work-order'; workOrderId: string }
+  | { name: 'reports' }
+  | { name: 'devices' }
+  | { name: 'supervisor-board' }
+  | { name: 'monthly-schedule' }
+  | { name: 'quality'; workOrderId?: string }
+  | { name: 'trace'; target?: TraceTarget }
+  | { name: 'packaging' };
 
 interface RouteState {
   route: Route;

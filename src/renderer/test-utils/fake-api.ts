@@ -11,7 +11,7 @@ import {
   type Subscribe,
   type TerminalApi,
 } from '../../shared/api';
-import type { ScanEvent } from '../../shared/devices/types';
+import type { Reading, ScanEvent } from '../../shared/devices/types';
 import type { EventEnvelope } from '../../shared/sync/events';
 import { err, ok, type Result } from '../../shared/result';
 import { WS } from './fixtures';
@@ -29,6 +29,8 @@ export interface FakeApi {
   api: TerminalApi;
   journal: EventEnvelope[];
   scan(text: string): void;
+  /** Pushes an instrument reading as the device layer would (quality screens). */
+  reading(r: Reading): void;
 }
 
 export function createFakeApi(info: AppInfo = testInfo): FakeApi {
@@ -64,6 +66,9 @@ export function createFakeApi(info: AppInfo = testInfo): FakeApi {
         receivedAt: new Date().toISOString(),
       };
       for (const cb of listeners.get('devices:scan') ?? []) cb(e);
+    },
+    reading(r) {
+      for (const cb of listeners.get('devices:reading') ?? []) cb(r);
     },
   };
 }

@@ -162,7 +162,11 @@ export async function seedPlant(db: TaktDb, opts: { requirePin?: boolean } = {})
     },
   ]);
   await db.operators.bulkPut([
-    operator('OP-0007', 'B0007', 'Ana López', PIN_1234_HASH),
+    // Qualified for the fixture's processes, so readiness (features/floor) lets her start work orders.
+    {
+      ...operator('OP-0007', 'B0007', 'Ana López', PIN_1234_HASH),
+      qualifications: ['turning', 'milling', 'drilling'].map((process) => ({ process, validUntil: '2099-12-31' })),
+    },
     operator('OP-0008', 'B0008', 'Luis Pérez'),
   ]);
   await db.reasons.bulkPut([

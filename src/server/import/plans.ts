@@ -11,6 +11,7 @@ import { getPlantSettings } from '../db/master';
 import { canonical, listStreamRows, withWrite, type ChangeSet } from '../sync/changes';
 import { date, int, RowErrors, text, uniqueKey, type ImportResult } from './fields';
 import { loadOrders } from './orders';
+import { putRevisionNotices } from '../supervision/revisions';
 import type { RawRow } from './parse';
 
 type Kind = 't2-plan' | 'monthly-plan';
@@ -61,7 +62,7 @@ export async function importT2Plan(db: Db, rows: RawRow[], now: Date): Promise<I
   const errors = new RowErrors();
   const { workshops, lines, shifts } = await plantLookups(db);
   const orderOf = await checkOrder(db, rows, errors);
-  const woIds = new Set((await db.select({ id: workOrders.id }).from(workOrders)).map((w) => w.id));
+  const woLines = new Map((await db.select({ id: workOrders.id, lineId: workOrders.lineId }).from(workOrders)).map((w) => [w.id, w.lineId]));
   const seen = new Map<string, number>();
   const parsed: T2Line[] = [];
   for (const r of rows) {
@@ -80,8 +81,12 @@ export async function importT2Plan(db: Db, rows: RawRow[], now: Date): Promise<I
     if (shift && !shifts.has(shift)) errors.add(r.row, 'shift', `el turno ${shift} no existe`, `shift ${shift} does not exist`);
     const order = orderOf(r, productionOrderId);
     const workOrderId = `${productionOrderId}/${operation}`;
-    if (order && operation && !woIds.has(workOrderId)) {
+    const woLine = woLines.get(workOrderId);
+    if (order && operation && woLine === undefined) {
       errors.add(r.row, 'operation', `la orden ${productionOrderId} no tiene la operación ${operation}`, `order ${productionOrderId} has no operation ${operation}`);
+    } else if (order && woLine !== undefined && lineId && lines.has(lineId) && woLine !== lineId) {
+      // The routing says where an operation runs; a plan line elsewhere would never reach its workstations.
+      errors.add(r.row, 'line', `la operación ${workOrderId} se hace en la línea ${woLine}, no en ${lineId}`, `operation ${workOrderId} runs on line ${woLine}, not ${lineId}`);
     }
     if (d && lineId && shift && productionOrderId && operation) uniqueKey(seen, `${d}|${lineId}|${shift}|${workOrderId}`, r, 'operation', errors);
     if (d && workshopId && lineId && shift && order && operation && plannedQty !== undefined) {
@@ -160,18 +165,7 @@ async function applyByDate(db: Db, kind: Kind, lines: (T2Line | MonthlyLine)[], 
       const keep = new Set(dayLines.map((l) => planKey(kind, l)));
       for (const old of latest.lines) if (!keep.has(planKey(kind, old))) changes.del('plans', planKey(kind, old));
       if (kind === 't2-plan' && version > 1) {
-        const workshopsTouched = [...new Set(dayLines.map((l) => l.workshopId))].sort();
-        changes.put('notices', {
-          type: 'notice',
-          id: `plan-revised:${d}:v${version}`,
-          kind: 'plan-revised',
-          departments: ['production'],
-          ...(workshopsTouched.length === 1 && workshopsTouched[0] ? { workshopId: workshopsTouched[0] } : {}),
-          title: `Plan T+2 ${d} revisado (v${version}) / T+2 plan ${d} revised (v${version})`,
-          body: '',
-          refId: d,
-          createdAt: now.toISOString(),
-        });
+        putRevisionNotices(changes, d, latest.version, version, latest.lines as T2Line[], dayLines as T2Line[], now);
       }
     }
   });

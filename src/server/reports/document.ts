@@ -48,7 +48,7 @@ const L = {
     product: 'Producto',
     planned: 'Planificado',
     good: 'Buenas',
-    scrap: 'Chatarra',
+    scrap: 'Rechazo',
     attainment: 'Cumplimiento',
     shortfall: 'Déficit',
     cause: 'Causa',
@@ -62,11 +62,11 @@ const L = {
     byWorkshop: 'Por taller',
     byProduct: 'Por producto',
     topCauses: 'Causas principales',
-    scrapRate: 'Tasa de chatarra',
+    scrapRate: 'Tasa de rechazo',
     firstArticle: 'Aprobación de primera pieza',
     firstArticleCount: 'Primeras piezas aprobadas / inspeccionadas',
     allWorkshops: 'todos los talleres',
-    causeNames: { supply: 'Suministro', labour: 'Mano de obra', equipment: 'Equipos', quality: 'Calidad (chatarra)', other: 'Otras', unexplained: 'Sin explicar' },
+    causeNames: { supply: 'Falta de material', labour: 'Falta de personal', equipment: 'Avería de equipo', quality: 'Calidad / rechazo', other: 'Otras', unexplained: 'Sin explicar' },
   },
   en: {
     daily: 'Daily production report',
@@ -100,7 +100,7 @@ const L = {
     firstArticle: 'First-article pass rate',
     firstArticleCount: 'First articles passed / inspected',
     allWorkshops: 'all workshops',
-    causeNames: { supply: 'Supply', labour: 'Labour', equipment: 'Equipment', quality: 'Quality (scrap)', other: 'Other', unexplained: 'Unexplained' },
+    causeNames: { supply: 'Supply interruption', labour: 'Labour shortage', equipment: 'Equipment failure', quality: 'Quality / scrap', other: 'Other', unexplained: 'Unexplained' },
   },
 } as const;
 

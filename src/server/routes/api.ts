@@ -12,6 +12,9 @@ import { importOrders } from '../import/orders';
 import { importPlant } from '../import/plant';
 import { rowsFromCsv, rowsFromJson, rowsFromXlsx, type RawRow } from '../import/parse';
 import type { AppContext } from './context';
+import { registerFloorRoutes } from '../floor/routes';
+import { registerTraceRoutes } from '../trace/routes';
+import { registerQualityRoutes } from '../quality/routes';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const enrolSchema = z.object({ workstationId: id, name: z.string().trim().min(1).max(120) });
@@ -34,6 +37,9 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.get('/api/v1/health', async () => ({ status: 'ok', database: ctx.database, version: ctx.version }));
+  registerFloorRoutes(app, ctx);
+  registerTraceRoutes(app, ctx);
+  registerQualityRoutes(app, ctx);
 
   app.post('/api/v1/terminals', async (req, reply) => {
     requireAdmin(await ctx.principal(req));

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { id, isoDate, isoInstant, qty } from './ids';
+import { planRevisionSchema } from '../supervision/plan-revision';
 
 export const reviewStatus = z.enum(['approved', 'pending', 'rejected']);
 export const productionOrderSchema = z.object({
@@ -79,5 +80,7 @@ export const noticeSchema = z.object({
   refId: z.string().optional(),
   createdAt: isoInstant,
   resolvedAt: isoInstant.optional(),
+  /** kind plan-revised: what the new T+2 version changed on this line (shared/supervision). */
+  revision: planRevisionSchema.optional(),
 });
 export type Notice = z.infer<typeof noticeSchema>;

@@ -19,6 +19,10 @@ export const plantSettingsSchema = z.object({
     .array(z.object({ id, name: z.string(), startsAt: clockTime }))
     .default([{ id: 'A', name: 'A', startsAt: '06:00' }]),
   gs1CompanyPrefix: z.string().regex(/^\d{6,12}$/).optional(),
+  /** Lot numbering rule (src/shared/trace/numbering.ts); default `{yymmdd}-{ws}-{seq}`. */
+  lotNumbering: z.string().min(1).max(60).optional(),
+  /** SSCC extension digit for package ids (default 0). */
+  ssccExtension: z.string().regex(/^\d$/).optional(),
   calibrationWarningDays: z.number().int().nonnegative().default(14),
   firstArticleStopLimitMinutes: z.number().int().positive().default(120),
   requirePin: z.boolean().default(false),
@@ -107,6 +111,8 @@ export const productSchema = z.object({
   name: z.string().min(1),
   unit: z.string().default('pcs'),
   gtin: z.string().regex(/^\d{14}$/).optional(),
+  /** Serial-numbered product: each good piece gets a serial (AI 21) with its lot. */
+  serialized: z.boolean().optional(),
   routing: z.array(routingStepSchema).min(1),
   bom: z.array(bomLineSchema).default([]),
   inspectionPlans: z.array(inspectionPlanSchema).default([]),

@@ -4,9 +4,10 @@
  * `takt sim` simulators. Everything is stopped and removed by `stopAll()`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { passFirstArticles } from './quality';
 
 const repo = resolve(import.meta.dirname, '../../..');
 const node = process.execPath;
@@ -81,11 +82,22 @@ export interface CentralProcess {
   stop(): Promise<void>;
 }
 
-export async function startCentralProcess(opts: { dataDir?: string; port?: number } = {}): Promise<CentralProcess> {
+export async function startCentralProcess(
+  opts: {
+    dataDir?: string;
+    port?: number;
+    /**
+     * Output on a work order needs a passed first article (quality, 4.3). Unless a test is about
+     * that gate ('pending'), an inspector's first articles are recorded for every demo work order.
+     */
+    firstArticles?: 'passed' | 'pending';
+  } = {},
+): Promise<CentralProcess> {
   const dataDir = opts.dataDir ?? tempDir('central');
   const s = start(['central', '--port', String(opts.port ?? 0), '--data', dataDir, '--demo']);
   const url = await waitForLine(s, /Central: (http:\/\/\S+)/, 'central');
   const port = Number(new URL(url).port);
+  if ((opts.firstArticles ?? 'passed') === 'passed') await passFirstArticles(url, ADMIN_TOKEN);
   return { url, dataDir, port, proc: s.proc, stop: () => stopProcess(s.proc) };
 }
 
@@ -103,6 +115,8 @@ export async function startTerminal(opts: {
   dataDir?: string;
   /** Extra environment, e.g. the workstation's LANG. */
   env?: Record<string, string>;
+  /** Device configs (instruments with their gaugeId...) written into the terminal's config before it starts. */
+  devices?: Record<string, unknown>[];
 }): Promise<TerminalProcess> {
   const dataDir = opts.dataDir ?? tempDir('terminal');
   const enrol = spawnSync(
@@ -111,11 +125,20 @@ export async function startTerminal(opts: {
     { cwd: repo, env: { ...process.env, TAKT_ADMIN_TOKEN: ADMIN_TOKEN }, encoding: 'utf8' },
   );
   if (enrol.status !== 0) throw new Error(`takt enrol failed: ${enrol.stdout}${enrol.stderr}`);
+  if (opts.devices?.length) addDevices(dataDir, opts.devices);
   const args = ['web', '--port', '0', '--central', opts.centralUrl, '--data', dataDir];
   if (opts.scanner) args.push('--scanner', opts.scanner);
   const s = start(args, opts.env);
   const url = await waitForLine(s, /Takt terminal: (http:\/\/\S+)/, 'terminal');
   return { url, dataDir, proc: s.proc, stop: () => stopProcess(s.proc) };
+}
+
+/** Adds device configs to `<dataDir>/terminal.json` (written by `takt enrol`), as an administrator would. */
+function addDevices(dataDir: string, devices: Record<string, unknown>[]): void {
+  const path = join(dataDir, 'terminal.json');
+  const config = JSON.parse(readFileSync(path, 'utf8')) as { devices?: Record<string, unknown>[] };
+  config.devices = [...(config.devices ?? []), ...devices];
+  writeFileSync(path, JSON.stringify(config, null, 2), { mode: 0o600 });
 }
 
 export interface SerialPair {
@@ -149,6 +172,16 @@ export function simScan(port: string, ...texts: string[]): void {
   for (const t of texts) args.push('--send', t);
   const r = spawnSync(node, args, { cwd: repo, encoding: 'utf8', timeout: 60_000 });
   if (r.status !== 0) throw new Error(`takt sim scanner failed: ${r.stdout}${r.stderr}`);
+}
+
+/**
+ * Plays an instrument through the real simulator CLI (`takt sim <protocol>`): answers the
+ * terminal's polls (or streams) `count` frames of `value`, then exits.
+ */
+export function simInstrument(protocol: string, port: string, value: string, opts: { count?: number; extra?: string[] } = {}): void {
+  const args = [takt, 'sim', protocol, '--port', port, '--value', value, '--count', String(opts.count ?? 3), ...(opts.extra ?? [])];
+  const r = spawnSync(node, args, { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`takt sim ${protocol} failed: ${r.stdout}${r.stderr}`);
 }
 
 export function stopProcess(proc: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {

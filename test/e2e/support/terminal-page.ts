@@ -6,8 +6,17 @@ export async function openTerminal(page: Page, url: string): Promise<void> {
   await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'ready');
 }
 
-/** Waits until the terminal has pulled the plant's operators (the login screen can sign people in). */
-export async function signInByTyping(page: Page, badge: string, labels = { badge: 'Tarjeta', signIn: 'Entrar' }) {
+/**
+ * Signs in by typing the badge. By default it first waits for a whole sync round (pulls included:
+ * "Last sync" shows), so the plant's operators are on the terminal. A terminal that is offline on
+ * purpose, after its first sync, passes `afterSync: false`: its status shows what is pending instead.
+ */
+export async function signInByTyping(
+  page: Page,
+  badge: string,
+  { afterSync = true, labels = { badge: 'Tarjeta', signIn: 'Entrar' } } = {},
+) {
+  if (afterSync) await expect(page.getByText(/^(Última sincronización|Last sync)/)).toBeVisible({ timeout: 30_000 });
   await page.getByLabel(labels.badge).fill(badge);
   await page.getByRole('button', { name: labels.signIn }).click();
 }

@@ -1,6 +1,8 @@
 import { Alert, Stack } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { RoleNav } from '../../app/RoleNav';
+import { PlanRevisionBanner } from '../supervisor/PlanRevisionBanner';
 import { useServices } from '../../app/services';
 import { useLineTargets, usePlanCalendar, useQueue, useWorkstationInfo } from '../../data/hooks';
 import { useRouteActions } from '../../store/route-store';
@@ -22,6 +24,8 @@ export function HomeScreen() {
   const scan = useWorkOrderScan();
   return (
     <Stack gap="xl">
+      <RoleNav />
+      <PlanRevisionBanner lineId={lineId} today={cal.days[0]} />
       <UnknownWorkOrderAlert id={scan.unknownId} onDismiss={scan.dismiss} />
       {ws && !ws.workstation ? (
         <Alert color="yellow" icon={<IconInfoCircle />}>

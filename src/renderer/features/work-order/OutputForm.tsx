@@ -4,9 +4,11 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReasonRow } from '../../data/repositories/rows';
 import { useLocalized } from '../../i18n/localized';
+import { FirstArticleGateAlert, useFirstArticleGuard } from '../quality/FirstArticleGateAlert';
 import { emptyDraft, qtyOf, type OutputDraft } from './output-form';
 import { QuantityField } from './QuantityField';
 import { useRecordOutput } from './useRecordOutput';
+import { OutputLotPanel } from '../trace/OutputLotPanel';
 
 /** "Record output": good and scrap counts, a scrap reason when there is scrap, one big Save. */
 export function OutputForm({ workOrderId, reasons }: { workOrderId: string; reasons: ReasonRow[] | undefined }) {
@@ -14,6 +16,8 @@ export function OutputForm({ workOrderId, reasons }: { workOrderId: string; reas
   const localized = useLocalized();
   const [draft, setDraft] = useState<OutputDraft>(emptyDraft);
   const { outcome, save, edited } = useRecordOutput(workOrderId);
+  // 4.3: no output on the operation until its first article passed (quality feature).
+  const firstArticle = useFirstArticleGuard(workOrderId);
   const savedRef = useRef<HTMLDivElement>(null);
   // The confirmation sits under the Save button; make sure the operator sees it on short screens.
   useEffect(() => {
@@ -26,9 +30,12 @@ export function OutputForm({ workOrderId, reasons }: { workOrderId: string; reas
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void save(draft).then((saved) => {
-      if (saved) setDraft(emptyDraft);
-    });
+    void firstArticle
+      .check()
+      .then((allowed) => allowed && save(draft))
+      .then((saved) => {
+        if (saved) setDraft(emptyDraft);
+      });
   };
 
   const problems = outcome.kind === 'invalid' ? outcome.problems : [];
@@ -71,6 +78,7 @@ export function OutputForm({ workOrderId, reasons }: { workOrderId: string; reas
               </option>
             ))}
           </NativeSelect>
+          <FirstArticleGateAlert workOrderId={workOrderId} />
           {problems.includes('nothing-to-save') ? (
             <Alert color="orange" icon={<IconAlertCircle />} role="alert">
               {t('output.nothingToSave')}
@@ -87,6 +95,7 @@ export function OutputForm({ workOrderId, reasons }: { workOrderId: string; reas
             h={80}
             fullWidth
             loading={outcome.kind === 'saving'}
+            disabled={firstArticle.blocked}
             leftSection={<IconDeviceFloppy size={32} />}
           >
             {t('output.save')}
@@ -105,6 +114,7 @@ export function OutputForm({ workOrderId, reasons }: { workOrderId: string; reas
               </Text>
             </Alert>
           ) : null}
+          {outcome.kind === 'saved' ? <OutputLotPanel event={outcome.event} /> : null}
         </Stack>
       </form>
     </Paper>

@@ -1,4 +1,5 @@
 import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxState } from '../../data/db';
 import { formatNumber, formatTime } from '../../components/format';
@@ -13,10 +14,13 @@ export function RecentRecords({
   records,
   reasons,
   timeZone,
+  actions,
 }: {
   records: OutputRecord[] | undefined;
   reasons: ReasonRow[] | undefined;
   timeZone: string | undefined;
+  /** Per-record actions (the floor feature's correction by reversal). */
+  actions?: (record: OutputRecord) => ReactNode;
 }) {
   const { t } = useTranslation();
   const lng = useLanguage();
@@ -93,6 +97,7 @@ export function RecentRecords({
                             {r.rejectReason}
                           </Text>
                         ) : null}
+                        {actions?.(r)}
                       </Stack>
                     </Table.Td>
                   </Table.Tr>

@@ -52,11 +52,16 @@ describe('Work order state buttons', () => {
   it('Start records one pending request based on the row version, shows it until central’s row changes', async () => {
     open('PO-1002/10');
     renderWithApp(<Screens />, { services });
-    fireEvent.click(await screen.findByRole('button', { name: 'Start' }));
+    // Start waits for the readiness checks (features/floor) to pass.
+    const start = await screen.findByRole('button', { name: 'Start' });
+    await waitFor(() => expect(start).toHaveProperty('disabled', false));
+    fireEvent.click(start);
 
-    expect((await screen.findByTestId('transition-requested')).textContent).toContain('Requested: In progress');
-    const events = await services.db.events.toArray();
-    expect(events).toHaveLength(1);
+    // Two records commit (readiness, then the request) before the banner shows.
+    expect((await screen.findByTestId('transition-requested', {}, { timeout: 5000 })).textContent).toContain('Requested: In progress');
+    const all = await services.db.events.orderBy('seq').toArray();
+    expect(all.map((e) => e.type)).toEqual(['readiness.checked', 'wo.transition.requested']);
+    const events = all.filter((e) => e.type === 'wo.transition.requested');
     expect(events[0]).toMatchObject({
       type: 'wo.transition.requested',
       state: 'pending',
@@ -64,7 +69,7 @@ describe('Work order state buttons', () => {
       payload: { workOrderId: 'PO-1002/10', to: 'started', basedOnVersion: 3 },
     });
     expect(events[0]?.payload).not.toHaveProperty('reason');
-    expect(services.nudges).toBe(1);
+    expect(services.nudges).toBe(2);
     // Central's badge still says Released; the buttons follow the request so Start is not offered twice.
     expect(screen.getByText('Released', { selector: '[data-status] *' })).toBeTruthy();
     expect(button('Start')).toBeNull();

@@ -26,7 +26,14 @@ const look: Record<TransitionTarget, { key: string; color: string; icon: ReactNo
  * header. Until that row arrives, "Requested: …" says what this terminal asked for, and the buttons
  * follow the requested state so a second press does not repeat the request.
  */
-export function TransitionPanel({ workOrder }: { workOrder: { id: string; status: WorkOrderStatus; version: number } }) {
+export function TransitionPanel({
+  workOrder,
+  startGate,
+}: {
+  workOrder: { id: string; status: WorkOrderStatus; version: number };
+  /** Readiness before the first start (features/floor): Start stays disabled until it allows it. */
+  startGate?: { canStart: boolean; beforeStart: () => Promise<boolean> };
+}) {
   const { t } = useTranslation();
   const { requested, outcome, request, reset } = useTransitions(workOrder);
   const [blocking, setBlocking] = useState(false);
@@ -35,6 +42,7 @@ export function TransitionPanel({ workOrder }: { workOrder: { id: string; status
   const basis = requested?.to ?? workOrder.status;
   const targets = allowedTransitions(basis);
   const saving = outcome.kind === 'saving';
+  const gated = !!startGate && basis === 'released';
 
   const press = (to: TransitionTarget) => {
     if (to === 'blocked') {
@@ -43,6 +51,10 @@ export function TransitionPanel({ workOrder }: { workOrder: { id: string; status
       return;
     }
     setBlocking(false);
+    if (to === 'started' && gated && startGate) {
+      void startGate.beforeStart().then((ok) => (ok ? request(to) : false));
+      return;
+    }
     void request(to);
   };
   const submitBlock = (e: FormEvent) => {
@@ -86,7 +98,7 @@ export function TransitionPanel({ workOrder }: { workOrder: { id: string; status
                 color={look[to].color}
                 variant={to === 'blocked' && blocking ? 'outline' : 'filled'}
                 leftSection={look[to].icon}
-                disabled={saving}
+                disabled={saving || (to === 'started' && gated && !startGate?.canStart)}
                 onClick={() => press(to)}
               >
                 {t(look[to].key)}

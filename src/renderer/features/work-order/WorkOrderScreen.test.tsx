@@ -72,9 +72,14 @@ describe('Work order: record output', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     expect((await screen.findByTestId('output-saved')).textContent).toContain('Saved: 12 good, 2 scrap');
-    const events = await services.db.events.toArray();
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({
+    // Good output creates its lot in the same transaction (trace): lot.created, then the output naming it.
+    const events = await services.db.events.orderBy('seq').toArray();
+    expect(events.map((e) => e.type)).toEqual(['lot.created', 'output.recorded']);
+    const lotId = (events[0]?.payload as { lotId: string }).lotId;
+    expect(events[0]?.payload).toMatchObject({ itemId: 'P-100', workOrderId: 'PO-1001/20', qty: 12, parentLotIds: [] });
+    expect(lotId).toMatch(/^\d{6}-M101-001$/);
+    expect(events[1]?.payload).toMatchObject({ lotId });
+    expect(events[1]).toMatchObject({
       type: 'output.recorded',
       state: 'pending',
       operatorId: 'OP-0007',
@@ -100,7 +105,7 @@ describe('Work order: record output', () => {
     setQty('Good', '3');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByTestId('output-saved');
-    const [e] = await services.db.events.toArray();
+    const e = (await services.db.events.toArray()).find((x) => x.type === 'output.recorded');
     await services.db.events.update(e?.id ?? '', { state: 'acked' });
     await waitFor(() => expect(within(screen.getByTestId('output-record')).getByText('Synced')).toBeTruthy());
   });

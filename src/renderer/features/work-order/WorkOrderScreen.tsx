@@ -9,6 +9,11 @@ import { TransitionPanel } from './TransitionPanel';
 import { useWorkOrderScan } from './useWorkOrderScan';
 import { WorkOrderHeader } from './WorkOrderHeader';
 import { UnknownWorkOrderAlert } from './UnknownWorkOrderAlert';
+import { FloorPanels } from '../floor/FloorPanels';
+import { ReadinessPanel } from '../floor/ReadinessPanel';
+import { ReverseOutputButton } from '../floor/ReverseOutputButton';
+import { useReadiness } from '../floor/useReadiness';
+import { WipCard } from '../floor/WipCard';
 
 /** One work order: what it is, how far it got, and recording output against it. */
 export function WorkOrderScreen({ workOrderId }: { workOrderId: string }) {
@@ -20,6 +25,7 @@ export function WorkOrderScreen({ workOrderId }: { workOrderId: string }) {
   const reasons = useScrapReasons();
   const { homeRequested } = useRouteActions();
   const scan = useWorkOrderScan();
+  const readiness = useReadiness(workOrderId);
 
   const back = (
     <Button
@@ -51,7 +57,9 @@ export function WorkOrderScreen({ workOrderId }: { workOrderId: string }) {
       {back}
       <UnknownWorkOrderAlert id={scan.unknownId} onDismiss={scan.dismiss} />
       <WorkOrderHeader detail={detail} />
-      <TransitionPanel workOrder={detail.workOrder} />
+      <WipCard workOrderId={detail.workOrder.id} />
+      {status === 'released' ? <ReadinessPanel controller={readiness} /> : null}
+      <TransitionPanel workOrder={detail.workOrder} startGate={readiness.gate} />
       {!detail.isAssignedHere ? (
         <Alert color="yellow" icon={<IconInfoCircle />}>
           {t('wo.notAssigned')}
@@ -67,9 +75,15 @@ export function WorkOrderScreen({ workOrderId }: { workOrderId: string }) {
           <OutputForm workOrderId={detail.workOrder.id} reasons={reasons} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>
-          <RecentRecords records={records} reasons={reasons} timeZone={settings?.timezone} />
+          <RecentRecords
+            records={records}
+            reasons={reasons}
+            timeZone={settings?.timezone}
+            actions={(r) => <ReverseOutputButton record={r} timeZone={settings?.timezone} />}
+          />
         </Grid.Col>
       </Grid>
+      <FloorPanels detail={detail} timeZone={settings?.timezone} />
     </Stack>
   );
 }

@@ -2,7 +2,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { OutboxEvent } from '../../data/db';
 import { RecordError } from '../../data/record';
-import { useRecorder } from '../../data/use-recorder';
+import { useOutputWithLot } from '../trace/useOutputWithLot';
 import type { Message } from '../login/useLogin';
 import { checkOutput, toOutputPayload, type OutputDraft, type OutputProblem } from './output-form';
 
@@ -14,7 +14,8 @@ export type SaveOutcome =
   | { kind: 'failed'; message: Message };
 
 export function useRecordOutput(workOrderId: string) {
-  const record = useRecorder();
+  // Good output also creates its lot (trace: lot.created in the same transaction).
+  const record = useOutputWithLot();
   const [outcome, setOutcome] = useState<SaveOutcome>({ kind: 'idle' });
   const savingRef = useRef(false);
 
@@ -31,7 +32,7 @@ export function useRecordOutput(workOrderId: string) {
       setOutcome({ kind: 'saving' });
       try {
         const payload = toOutputPayload(workOrderId, draft);
-        const event = await record('output.recorded', payload);
+        const event = await record(payload);
         setOutcome({ kind: 'saved', event, good: payload.goodQty, scrap: payload.scrapQty });
         return true;
       } catch (e) {

@@ -7,12 +7,14 @@ import { useServices } from '../../app/services';
 import { workOrderExists } from '../../data/repositories/work-orders';
 import { useRouteActions } from '../../store/route-store';
 import { useScanClaim } from '../../store/scan-router';
+import { openTraceFromScan } from '../trace/open-from-scan';
 
 export function useWorkOrderScan(): { unknownId: string | null; dismiss: () => void } {
   const { db } = useServices();
   const { workOrderOpened } = useRouteActions();
   const [unknownId, setUnknownId] = useState<string | null>(null);
   useScanClaim((scan) => {
+    if (openTraceFromScan(scan)) return; // a lot, serial or package label (trace)
     const id = scan.text.trim();
     if (!id) return;
     void workOrderExists(db, id).then((exists) => {
