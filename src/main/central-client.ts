@@ -14,6 +14,7 @@ import {
   pushResponseSchema,
   reconcileResponseSchema,
   syncPaths,
+  waitResponseSchema,
   type HelloRequest,
   type HelloResponse,
   type PullQuery,
@@ -22,9 +23,12 @@ import {
   type PushResponse,
   type ReconcileRequest,
   type ReconcileResponse,
+  type WaitResponse,
 } from '../shared/sync/protocol';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** How much longer than the wait itself a long poll may take before it counts as a timeout. */
+export const WAIT_MARGIN_MS = 10_000;
 
 /** An AppError with what central said, when it said something. */
 export interface CentralError extends AppError {
@@ -65,6 +69,8 @@ export interface CentralClient {
   push(body: PushRequest): Promise<CentralResult<PushResponse>>;
   pull(query: { stream: PullQuery['stream']; cursor?: string; limit?: number }): Promise<CentralResult<PullResponse>>;
   reconcile(body: ReconcileRequest): Promise<CentralResult<ReconcileResponse>>;
+  /** The long poll for central notices: held up to `waitMs`, so its timeout is that plus a margin. */
+  wait(query: { after: string; waitMs: number }, signal?: AbortSignal): Promise<CentralResult<WaitResponse>>;
   /** GET any central path with this terminal's token: JSON parsed, files (CSV/XLSX/PDF) as base64. */
   fetchPath(path: string): Promise<CentralResult<CentralFetchResult>>;
   /** POST /api/v1/terminals with the admin token. */
@@ -100,9 +106,10 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
     method: 'GET' | 'POST',
     path: string,
     schema: z.ZodType<T>,
-    opts: { body?: unknown; token?: string | undefined } = {},
+    opts: { body?: unknown; token?: string | undefined; timeoutMs?: number; signal?: AbortSignal | undefined } = {},
   ): Promise<CentralResult<T>> {
     const token = opts.token ?? options.token;
+    const limitMs = opts.timeoutMs ?? timeoutMs;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
@@ -114,13 +121,13 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
         method,
         headers,
         body: opts.body === undefined ? null : JSON.stringify(opts.body),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: opts.signal ? AbortSignal.any([AbortSignal.timeout(limitMs), opts.signal]) : AbortSignal.timeout(limitMs),
       });
       text = await response.text();
     } catch (e) {
       const name = e instanceof Error ? e.name : '';
       if (name === 'TimeoutError' || name === 'AbortError') {
-        return err('timeout', `Central did not answer within ${Math.round(timeoutMs / 1000)} s (${url}).`);
+        return err('timeout', `Central did not answer within ${Math.round(limitMs / 1000)} s (${url}).`);
       }
       const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : e instanceof Error ? `: ${e.message}` : '';
       return err('offline', `Cannot reach central at ${baseUrl}${cause}`);
@@ -208,6 +215,11 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
       return call('GET', `${syncPaths.pull}?${params.toString()}`, pullResponseSchema);
     },
     reconcile: (body) => call('POST', syncPaths.reconcile, reconcileResponseSchema, { body }),
+    wait: ({ after, waitMs }, signal) =>
+      call('GET', `${syncPaths.wait}?${new URLSearchParams({ after, waitMs: String(waitMs) }).toString()}`, waitResponseSchema, {
+        timeoutMs: waitMs + WAIT_MARGIN_MS,
+        signal,
+      }),
     enrolTerminal: (adminToken, body) => call('POST', '/api/v1/terminals', enrolResponseSchema, { body, token: adminToken }),
   };
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { requestSchemas, type RequestHandlers } from '../shared/api';
 import { deviceConfigSchema, type DeviceStatus } from '../shared/devices/types';
 import { loadConfig } from './config';
@@ -64,7 +64,35 @@ describe('terminal host', () => {
     const handlers: RequestHandlers = host.handlers;
     const pushed = await handlers['central:push']({ protocol: 1, epoch: 'EP1', events: [] });
     expect(pushed).toMatchObject({ ok: true, value: { accepted: 0 } });
-    expect(requests[0]).toEqual({ url: 'http://central.test/sync/v1/push', auth: 'Bearer tok', body: { protocol: 1, epoch: 'EP1', events: [], terminalId: 'T-1' } });
+    expect(requests.find((r) => r.url.endsWith('/sync/v1/push'))).toEqual({
+      url: 'http://central.test/sync/v1/push',
+      auth: 'Bearer tok',
+      body: { protocol: 1, epoch: 'EP1', events: [], terminalId: 'T-1' },
+    });
+  });
+
+  it('keeps a long poll open to central and forwards what it hears as central:notice', async () => {
+    const polls: string[] = [];
+    const answers = [
+      { serverTime: 'now', clock: '7', streams: ['plant'] },
+      { serverTime: 'now', clock: '9', streams: ['plans', 'notices'] },
+    ];
+    const fakeFetch: typeof fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : input.toString();
+      polls.push(`${url} ${new Headers(init?.headers).get('authorization')}`);
+      const next = answers.shift();
+      if (next?.clock === '9') await new Promise((r) => setTimeout(r, 50)); // the test has subscribed by then
+      if (next) return new Response(JSON.stringify(next), { status: 200, headers: { 'content-type': 'application/json' } });
+      // Then held, as central holds a wait with nothing new, until the host closes.
+      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    };
+    host = await createTerminalHost({ dataDir: dir, config: enrolled, mode: 'web', fetch: fakeFetch });
+    const heard: unknown[] = [];
+    host.subscribe('central:notice', (n) => heard.push(n));
+    await vi.waitFor(() => expect(heard).toEqual([{ reconnected: false, streams: ['plans', 'notices'] }]));
+    expect(polls[0]).toBe('http://central.test/sync/v1/wait?after=0&waitMs=0 Bearer tok');
+    expect(polls[1]).toBe('http://central.test/sync/v1/wait?after=7&waitMs=25000 Bearer tok');
+    // afterEach closes the host: that aborts the held poll rather than waiting for it.
   });
 
   it('devices:ports degrades to an empty list when ports cannot be listed', async () => {

@@ -9,6 +9,7 @@ import type { DeviceConfig } from '../shared/devices/types';
 import { err, ok, type Result } from '../shared/result';
 import { PROTOCOL_VERSION } from '../shared/sync/protocol';
 import { createCentralClient, type CentralClient } from './central-client';
+import { startCentralWatch, type CentralWatchOptions } from './central-watch';
 import { isEnrolled, updateConfig, type TerminalConfig } from './config';
 import { sharedInstrumentDecoder, type InstrumentDecoder } from './devices/instrument-decoder';
 import { listPorts as listSerialPorts, type PortListing } from './devices/ports';
@@ -29,6 +30,8 @@ export interface TerminalHostOptions {
   fetch?: typeof fetch;
   reconnect?: ReconnectPolicy;
   watchIntervalMs?: number;
+  /** Central notices (long poll); `false` turns them off, an object tunes them (tests). */
+  centralWatch?: false | Pick<CentralWatchOptions, 'waitMs' | 'retryBaseMs' | 'retryCapMs' | 'notConfiguredMs'>;
   log?: (message: string) => void;
 }
 
@@ -182,11 +185,26 @@ export async function createTerminalHost(options: TerminalHostOptions): Promise<
     'labels:print': guard('labels:print', (p) => printLabel(p)),
   };
 
+  const watch =
+    options.centralWatch === false
+      ? null
+      : startCentralWatch({
+          ...options.centralWatch,
+          wait: async (after, waitMs, signal) => {
+            const c = central();
+            if (!c.ok) return c;
+            return c.value.client.wait({ after, waitMs }, signal);
+          },
+          onNotice: (n) => emit('central:notice', n),
+          log,
+        });
+
   return {
     handlers,
     subscribe,
     config: () => config,
     async close() {
+      await watch?.stop();
       listeners.clear();
       await hub.close();
       await journal.close();

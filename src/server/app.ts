@@ -8,6 +8,7 @@ import { registerReportRoutes } from './routes/reports';
 import { registerSyncRoutes } from './routes/sync';
 import { registerSupervisionRoutes } from './supervision/routes';
 import { installSyncGuards, rateLimitFromEnv, type RateLimitOptions } from './sync/guards';
+import { createChangeWatcher } from './sync/watch';
 import { centralVersion } from './version';
 
 export const BODY_LIMIT = 2 * 1024 * 1024;
@@ -45,10 +46,16 @@ export function buildCentralApp(deps: CentralAppDeps): FastifyInstance {
   registerApiRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   registerSupervisionRoutes(app, ctx);
+  const watcher = createChangeWatcher(ctx.db, ctx.now);
+  // Open waits are answered first, so closing never waits for a long poll to time out.
+  app.addHook('preClose', (done) => {
+    watcher.close();
+    done();
+  });
   // Sync routes in their own scope, behind the rate limit and the push size limits.
   void app.register(async (scope) => {
     await installSyncGuards(scope, deps.rateLimit ?? rateLimitFromEnv());
-    registerSyncRoutes(scope, ctx);
+    registerSyncRoutes(scope, ctx, watcher);
   });
   return app;
 }

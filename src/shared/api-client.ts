@@ -6,7 +6,13 @@
  */
 import type { Invoke, PushedChannel, Subscribe, TerminalApi } from './api';
 
-export const pushedChannels: readonly PushedChannel[] = ['devices:scan', 'devices:reading', 'devices:status', 'devices:traffic'];
+export const pushedChannels: readonly PushedChannel[] = [
+  'devices:scan',
+  'devices:reading',
+  'devices:status',
+  'devices:traffic',
+  'central:notice',
+];
 
 export function createTerminalApi(invoke: Invoke, subscribe: Subscribe): TerminalApi {
   return {
@@ -29,6 +35,7 @@ export function createTerminalApi(invoke: Invoke, subscribe: Subscribe): Termina
       pull: (p) => invoke('central:pull', p),
       reconcile: (p) => invoke('central:reconcile', p),
       fetch: (p) => invoke('central:fetch', p),
+      onNotice: (cb) => subscribe('central:notice', cb),
     },
     journal: {
       append: (events) => invoke('journal:append', events),

@@ -11,6 +11,7 @@ import { deviceConfigSchema } from './devices/types';
 import type { HelloResponse, PullResponse, PushResponse, ReconcileResponse } from './sync/protocol';
 import { pullQuerySchema, pushRequestSchema, reconcileRequestSchema } from './sync/protocol';
 import { eventEnvelopeSchema, type EventEnvelope } from './sync/events';
+import type { StreamName } from './sync/streams';
 import { labelPrintRequestSchema, type LabelPrintResult } from './labels/print-request';
 
 export interface AppInfo {
@@ -88,8 +89,19 @@ export interface RequestResults {
   'labels:print': LabelPrintResult;
 }
 
+/**
+ * A central notice (main keeps a long poll open to central, GET /sync/v1/wait): streams changed at
+ * central, or central answers again after it could not be reached (`reconnected`). The sync
+ * engine pulls those streams, or retries at once instead of at the end of its backoff.
+ */
+export interface CentralNotice {
+  reconnected: boolean;
+  streams: StreamName[];
+}
+
 /** Events main pushes to the renderer. */
 export interface PushedEvents {
+  'central:notice': CentralNotice;
   'devices:scan': ScanEvent;
   'devices:reading': Reading;
   'devices:status': DeviceStatus;
@@ -123,6 +135,7 @@ export interface TerminalApi {
     reconcile(p: RequestParams<'central:reconcile'>): Promise<Result<ReconcileResponse>>;
     /** GET a report, trace or document from central (see centralFetchPrefixes). */
     fetch(p: RequestParams<'central:fetch'>): Promise<Result<CentralFetchResult>>;
+    onNotice(cb: (n: CentralNotice) => void): Unsubscribe;
   };
   journal: {
     append(events: EventEnvelope[]): Promise<Result<{ appended: number }>>;

@@ -226,6 +226,61 @@ describe('backoff and retries', { timeout: 20_000 }, () => {
     await waitFor(() => expect(getSyncStatus()).toMatchObject({ online: true, syncing: false }));
   });
 
+  it('retries at once when central notices it is reachable again (no wait for the backoff)', async () => {
+    await recordEvents(db, 4);
+    central.offline = true;
+    engine.start();
+    for (const delay of [750, 1500, 3000]) {
+      await waitFor(() => expect(timers.pendingDelays()).toContain(delay));
+      timers.advance(delay);
+    }
+    await waitFor(() => expect(timers.pendingDelays()).toContain(6000));
+    central.offline = false;
+    central.notice({ reconnected: true, streams: [] });
+    await waitFor(async () => expect(await states()).toEqual(Array(4).fill('acked')));
+    expect(timers.pendingDelays()).not.toContain(6000);
+    expect(central.stored.size).toBe(4);
+  });
+
+  it("a central notice does not cut short central's own Retry-After", async () => {
+    await recordEvents(db, 2);
+    central.rateLimitNextPushes = 1;
+    central.retryAfterMs = 30_000;
+    engine.start();
+    await waitFor(() => expect(timers.pendingDelays()).toContain(30_000));
+    central.notice({ reconnected: false, streams: ['notices'] });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(central.pushes).toHaveLength(0);
+    timers.advance(30_000);
+    await waitFor(async () => expect(await states()).toEqual(['acked', 'acked']));
+    // What the notice named is pulled once the pause is over.
+    await waitFor(() => expect(central.pulls.some((p) => p.stream === 'notices')).toBe(true));
+  });
+
+  it('pulls the streams a central notice names at once, and only those', async () => {
+    engine.start();
+    await waitFor(() => expect(getSyncStatus().lastSuccessAt).not.toBeNull());
+    await waitFor(() => expect(getSyncStatus().syncing).toBe(false));
+    const before = central.pulls.length;
+    central.notice({ reconnected: false, streams: ['plans', 'notices'] });
+    await waitFor(() => expect(central.pulls.length).toBe(before + 2));
+    expect(central.pulls.slice(before).map((p) => p.stream).sort()).toEqual(['notices', 'plans']);
+    expect(central.pushes).toHaveLength(0);
+  });
+
+  it('keeps the streams a notice named when that cycle fails, and pulls them on the retry', async () => {
+    engine.start();
+    await waitFor(() => expect(getSyncStatus().lastSuccessAt).not.toBeNull());
+    await waitFor(() => expect(getSyncStatus().syncing).toBe(false));
+    central.offline = true;
+    const before = central.pulls.length;
+    central.notice({ reconnected: false, streams: ['work-orders'] });
+    await waitFor(() => expect(timers.pendingDelays()).toContain(750));
+    central.offline = false;
+    timers.advance(750);
+    await waitFor(() => expect(central.pulls.slice(before).map((p) => p.stream)).toContain('work-orders'));
+  });
+
   it('debounces pushes 100 ms after nudge', async () => {
     engine.start();
     await waitFor(() => expect(getSyncStatus().lastSuccessAt).not.toBeNull());

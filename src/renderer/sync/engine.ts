@@ -3,7 +3,9 @@
  * once: at-least-once delivery (retry until acknowledged) + central's dedupe by event id.
  *  - Push: pending events of `db.events` in seq order, batches within the wire limits, exactly one
  *    request in flight, debounced after `nudge()`, exponential backoff with full jitter on failure.
- *  - Pull: all streams on start and every 30 s; work orders, notices and plans after each push.
+ *  - Pull: all streams on start and every 30 s; work orders, notices and plans after each push;
+ *    the streams a central notice names at once (main keeps a long poll open to central).
+ *  - A central notice that central is reachable again cuts a backoff short (as `online` does).
  *  - Hello on start and after errors: clock offset (meta 'clockOffsetMs') and central's acked seq.
  *  - Journal restore on start: unsynced events the main process kept, if IndexedDB lost them.
  *  - One leader across windows (Web Locks), and a watchdog that rebuilds a wedged loop.
@@ -11,7 +13,7 @@
  * an event except through retention (`pruneAcked`).
  */
 import { liveQuery } from 'dexie';
-import type { TerminalApi } from '../../shared/api';
+import type { CentralNotice, TerminalApi } from '../../shared/api';
 
 /** What sync needs of the terminal API: central and the journal (the app passes the whole TerminalApi). */
 export type SyncApi = Pick<TerminalApi, 'central' | 'journal'>;
@@ -155,11 +157,16 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let wantPullAll = false;
 
   let retryTimer: unknown;
+  /** The pending retry waits for central's Retry-After, not just our backoff. */
+  let pausedByCentral = false;
   let retryPullAll = false;
   let debounceTimer: unknown;
   let tickTimer: unknown;
   let onlineListenerAdded = false;
   let unsubscribeQueue: (() => void) | undefined;
+  let unsubscribeNotice: (() => void) | undefined;
+  /** Streams a central notice named, pulled in the next cycle (kept across a failed one). */
+  const wantStreams = new Set<StreamName>();
   let releaseLock: (() => void) | undefined;
   let lockAbort: AbortController | undefined;
 
@@ -389,6 +396,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   async function runCycle(pullAll: boolean, myGen: number): Promise<boolean> {
     status.syncStarted();
     const problems: string[] = [];
+    const noticed = [...wantStreams];
+    wantStreams.clear();
     let failure: Failure | null = null;
     try {
       if (!restoreDone) {
@@ -404,11 +413,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       let pushed = false;
       if (!failure) ({ failure, pushed } = await pushAll(myGen, problems));
       if (!failure && myGen === generation) {
-        const streams = pullAll
-          ? serverStreams
-          : pushed
-            ? STREAMS_AFTER_PUSH.filter((s) => serverStreams.includes(s))
-            : [];
+        const wanted = new Set<StreamName>(noticed);
+        if (pushed) for (const s of STREAMS_AFTER_PUSH) wanted.add(s);
+        const streams = pullAll ? serverStreams : serverStreams.filter((s) => wanted.has(s));
         failure = await pullStreams(streams, problems);
       }
     } catch (e) {
@@ -428,6 +435,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     if (myGen !== generation) return false;
     // Nothing is awaited from here on, so a retry timer cannot fire before the drain loop sees the result.
     if (failure) {
+      for (const s of noticed) wantStreams.add(s);
       attempt++;
       helloDone = false;
       status.syncFailed(failure.message, failure.reachable);
@@ -495,6 +503,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     if (!isLooping()) return;
     retryPullAll = retryPullAll || pullAll;
     retryTimer = clear(retryTimer);
+    pausedByCentral = retryAfterMs > 0;
     wantPush = false;
     wantPullAll = false;
     retryTimer = setTimer(
@@ -561,6 +570,16 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 
   const onOnline = (): void => retryNow(true);
 
+  /** Main heard from central: pull the streams that changed now; central back after an outage: retry now. */
+  function centralNoticed(n: CentralNotice): void {
+    if (!isLooping()) return;
+    for (const s of n.streams) wantStreams.add(s);
+    // Central's own Retry-After (429/503) stands: what it named is pulled when that pause ends.
+    if (retryTimer !== undefined && pausedByCentral) return;
+    if (n.reconnected || retryTimer !== undefined) retryNow(false);
+    else if (wantStreams.size > 0) void request(false);
+  }
+
   function becomeLeader(): void {
     if (!started) return;
     leader = true;
@@ -583,6 +602,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       error: (e: unknown) => status.problemNoticed(`Could not watch the outbox: ${describe(e)}`),
     });
     unsubscribeQueue = () => subscription.unsubscribe();
+    unsubscribeNotice = api.central.onNotice((n) => centralNoticed(n));
     const locks =
       typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined;
     if (!locks) {
@@ -617,6 +637,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     onlineListenerAdded = false;
     unsubscribeQueue?.();
     unsubscribeQueue = undefined;
+    unsubscribeNotice?.();
+    unsubscribeNotice = undefined;
+    wantStreams.clear();
     lockAbort?.abort();
     lockAbort = undefined;
     releaseLock?.();

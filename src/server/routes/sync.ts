@@ -1,4 +1,4 @@
-/** Sync protocol v1 routes (ARCHITECTURE 4): hello, push, pull, reconcile. */
+/** Sync protocol v1 routes (ARCHITECTURE 4): hello, push, pull, reconcile, and the wait long poll. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
@@ -9,6 +9,7 @@ import {
   pushRequestSchema,
   reconcileRequestSchema,
   syncPaths,
+  waitQuerySchema,
   type HelloResponse,
 } from '../../shared/sync/protocol';
 import { streamNames } from '../../shared/sync/streams';
@@ -17,6 +18,7 @@ import { HttpProblem, parseOr400 } from '../http-errors';
 import { requireTerminal } from '../auth/tokens';
 import { applyPush } from '../sync/push';
 import { pullStream, reconcile } from '../sync/pull';
+import type { ChangeWatcher } from '../sync/watch';
 import type { AppContext } from './context';
 
 // Envelopes are checked one by one in applyPush, so one bad event never fails the whole batch.
@@ -29,7 +31,7 @@ function checkProtocol(body: unknown): void {
   }
 }
 
-export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext, watcher: ChangeWatcher): void {
   app.post(syncPaths.hello, async (req) => {
     const principal = await ctx.principal(req);
     checkProtocol(req.body);
@@ -76,5 +78,16 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
       if (r.toSeq < r.fromSeq) throw new HttpProblem(400, 'invalid-request', `range ${r.fromSeq}-${r.toSeq}: toSeq is below fromSeq`);
     }
     return reconcile(ctx.db, who.terminalId, body, ctx.now());
+  });
+
+  // A central notice: held open until a stream changes after `after` (or waitMs passes).
+  app.get(syncPaths.wait, async (req, reply) => {
+    requireTerminal(await ctx.principal(req));
+    const q = parseOr400(waitQuerySchema, req.query, 'wait');
+    const gone = new AbortController();
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableEnded) gone.abort();
+    });
+    return watcher.wait(Number(q.after), q.waitMs, gone.signal);
   });
 }

@@ -18,6 +18,8 @@ export const syncPaths = {
   push: '/sync/v1/push',
   pull: '/sync/v1/pull',
   reconcile: '/sync/v1/reconcile',
+  /** Long poll: answers as soon as a server-owned stream changes (a "central notice"). */
+  wait: '/sync/v1/wait',
 } as const;
 
 export const helloRequestSchema = z.object({
@@ -80,6 +82,23 @@ export const pullResponseSchema = z.union([
   }),
 ]);
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** The longest a wait request is held open; below common proxy idle timeouts (30-60 s). */
+export const MAX_WAIT_MS = 25_000;
+export const waitQuerySchema = z.object({
+  /** The change clock the terminal last saw ('0' on the first call: answers at once). */
+  after: z.string().regex(/^\d{1,15}$/, 'after must be a change clock value (digits)'),
+  waitMs: z.coerce.number().int().min(0).max(MAX_WAIT_MS).default(MAX_WAIT_MS),
+});
+export type WaitQuery = z.input<typeof waitQuerySchema>;
+export const waitResponseSchema = z.object({
+  serverTime: z.string(),
+  /** Central's change clock now: the `after` of the next wait. */
+  clock: z.string(),
+  /** Streams with rows newer than `after` (empty: the wait timed out with nothing new). */
+  streams: z.array(streamNameSchema),
+});
+export type WaitResponse = z.infer<typeof waitResponseSchema>;
 
 export const seqRangeSchema = z.object({
   fromSeq: z.number().int().positive(),

@@ -76,6 +76,8 @@ export async function startTerminalSim(opts: TerminalSimOptions): Promise<Termin
       pull: (p) => client.pull({ stream: p.stream, ...(p.cursor !== undefined ? { cursor: p.cursor } : {}), ...(p.limit !== undefined ? { limit: Number(p.limit) } : {}) }),
       reconcile: (p) => client.reconcile({ ...p, terminalId: opts.terminalId }),
       fetch: (p) => client.fetchPath(p.path),
+      // The sim drives its engine by hand (drain); it does not keep a long poll open.
+      onNotice: () => () => undefined,
     },
     journal: {
       append: async (events) => ok(await journal.append(events)),

@@ -5,7 +5,7 @@
  * requests, drop responses after committing, process a push twice, hang, reset a stream, or
  * refuse whole requests. Used by the sync engine tests only.
  */
-import { requestSchemas, type TerminalApi } from '../../../shared/api';
+import { requestSchemas, type CentralNotice, type TerminalApi } from '../../../shared/api';
 import { err, ok, type Result } from '../../../shared/result';
 import type { EventEnvelope } from '../../../shared/sync/events';
 import { MAX_PUSH_BYTES, type PullChange, type PullResponse, type PushResponse } from '../../../shared/sync/protocol';
@@ -145,6 +145,13 @@ export class FakeCentral {
     }
   }
 
+  readonly noticeListeners = new Set<(n: CentralNotice) => void>();
+
+  /** What main does when its long poll to central answers (a central notice). */
+  notice(n: CentralNotice): void {
+    for (const cb of this.noticeListeners) cb(n);
+  }
+
   private async pull(p: Parameters<TerminalApi['central']['pull']>[0]): Promise<Result<PullResponse>> {
     await tick();
     const down = this.unreachable();
@@ -183,6 +190,10 @@ export class FakeCentral {
       pull: (p) => this.pull(p),
       reconcile: async () => ok({ serverTime: this.serverTime(), missing: [] }),
       fetch: async (p) => err('not-found', `the fake central serves no ${p.path}`),
+      onNotice: (cb) => {
+        this.noticeListeners.add(cb);
+        return () => this.noticeListeners.delete(cb);
+      },
     },
     journal: {
       append: async (events) => {
