@@ -16,6 +16,9 @@ export default defineConfig({
           include: ['src/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['test/setup/renderer.ts'],
+          // Whole-screen tests walk several steps of live queries; on a loaded 2-core CI machine one
+          // can pass 5 s (vitest's default) without anything being wrong. Each wait inside has its own bound.
+          testTimeout: 30_000,
         },
       },
       {

@@ -5,81 +5,22 @@
  * directory or PostgreSQL) must leave nothing lost and nothing duplicated.
  */
 import 'fake-indexeddb/auto';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
+import { enrolOverHttp, runningCentrals, seedOverHttp, spawnCentral, stopCentral } from './support/central-process';
 import { startFaultProxy, type FaultPlan } from './support/fault-proxy';
 import { checkOracle, FIXTURE_PLANT, SCENARIO_ADMIN, startScenarioCentral } from './support/oracle';
 import { pgUnavailableReason, startPgCluster, type PgCluster } from './support/pg-cluster';
 import { startTerminalSim } from './support/terminal-sim';
 
-const ROOT = new URL('../../', import.meta.url);
-const NODE = join(ROOT.pathname, 'node_modules/.bin/node');
 const pgSkip = pgUnavailableReason();
 
-interface CentralProcess {
-  url: string;
-  child: ChildProcess;
-  /** Every stdout line so far (pino JSON logs and the banner). */
-  lines: string[];
-  exited: Promise<number | null>;
-}
-
-const running = new Set<ChildProcess>();
-
-async function spawnCentral(db: { dataDir: string } | { databaseUrl: string }): Promise<CentralProcess> {
-  const args = ['bin/takt.mjs', 'central', '--port', '0', ...('dataDir' in db ? ['--data', db.dataDir] : ['--database-url', db.databaseUrl])];
-  const child = spawn(NODE, args, {
-    cwd: ROOT.pathname,
-    env: { ...process.env, TAKT_ADMIN_TOKEN: SCENARIO_ADMIN, TAKT_RATE_LIMIT_PER_MIN: '100000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
-    running.delete(child);
-    resolve(code);
-  }));
-  const lines: string[] = [];
-  let stderr = '';
-  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`central did not start within 60 s: ${stderr}`)), 60_000);
-    let buffer = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      buffer += c.toString('utf8');
-      const parts = buffer.split('\n');
-      buffer = parts.pop() ?? '';
-      for (const line of parts) {
-        lines.push(line);
-        const m = /^Central: (http:\/\/\S+)/.exec(line);
-        if (m?.[1]) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      }
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`central exited (${code}) before it started: ${stderr}`));
-    });
-  });
-  return { url, child, lines, exited };
-}
-
-async function stopCentral(p: CentralProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
-  p.child.kill(signal);
-  const timer = setTimeout(() => p.child.kill('SIGKILL'), 15_000);
-  await p.exited;
-  clearTimeout(timer);
-}
-
 afterEach(async () => {
-  for (const child of [...running]) child.kill('SIGKILL');
+  for (const child of [...runningCentrals]) child.kill('SIGKILL');
 });
 
 let cluster: Promise<PgCluster> | null = null;
@@ -245,12 +186,8 @@ describe.each(killVariants)('central killed with SIGKILL mid-push on %s', (varia
       // Seed through the process itself (PGlite allows one process per directory).
       const seedRes = await fetch(`${central.url}/api/v1/health`);
       expect(seedRes.status).toBe(200);
-      const { readFile } = await import('node:fs/promises');
-      for (const [kind, file] of [['plant', 'plant.json'], ['orders', 'orders-fixed.json']] as const) {
-        const body = JSON.parse(await readFile(new URL(`test/fixtures/central/${file}`, ROOT), 'utf8')) as unknown;
-        expect((await call(central.url, 'POST', `/api/v1/import/${kind}`, SCENARIO_ADMIN, body)).status).toBe(200);
-      }
-      const enrolled = await call<{ terminalId: string; token: string }>(central.url, 'POST', '/api/v1/terminals', SCENARIO_ADMIN, { workstationId: 'WS-L1-01', name: 'kill' });
+      await seedOverHttp(central.url);
+      const enrolled = { body: await enrolOverHttp(central.url) };
       sim = await startTerminalSim({ centralUrl: proxy.url, token: enrolled.body.token, terminalId: enrolled.body.terminalId, workstationId: 'WS-L1-01', timeoutMs: 10_000 });
       await sim.recordOutputs(1600, 'PO-1/10');
       await sim.engine.syncNow(); // pushes until central dies under it
