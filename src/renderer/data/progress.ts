@@ -54,10 +54,13 @@ export function readReversedId(e: Pick<OutboxEvent, 'type' | 'payload'>): string
  * @param pending the terminal's events not yet in central's pulled totals: state `pending`, plus
  *   acked ones still awaiting a 'work-orders' pull (sync/counted.ts)
  * @param reversedOriginals the events referenced by those reversals (any state), by id
+ * @param isCounted which output records count (e.g. those of one production day); a reversal
+ *   subtracts only a record that counts, as central corrects only the day of the reversed record
  */
 export function pendingOutputByWorkOrder(
   pending: readonly OutboxEvent[],
   reversedOriginals: ReadonlyMap<string, OutboxEvent>,
+  isCounted: (record: OutboxEvent) => boolean = () => true,
 ): Map<string, OutputDelta> {
   const deltas = new Map<string, OutputDelta>();
   const add = (wo: string, good: number, scrap: number) => {
@@ -69,13 +72,13 @@ export function pendingOutputByWorkOrder(
   const reversed = new Set<string>();
   for (const e of pending) {
     const out = readOutput(e);
-    if (out) add(out.workOrderId, out.goodQty, out.scrapQty);
+    if (out && isCounted(e)) add(out.workOrderId, out.goodQty, out.scrapQty);
     const rid = readReversedId(e);
     if (rid) reversed.add(rid);
   }
   for (const rid of reversed) {
     const original = reversedOriginals.get(rid);
-    if (!original || original.state === 'rejected') continue;
+    if (!original || original.state === 'rejected' || !isCounted(original)) continue;
     const out = readOutput(original);
     if (out) add(out.workOrderId, -out.goodQty, -out.scrapQty);
   }

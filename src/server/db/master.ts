@@ -46,7 +46,10 @@ export function workOrderRow(w: WorkOrderRecord): StreamRow<'work-orders'> {
     version: w.version,
     goodQty: Number(w.goodQty),
     scrapQty: Number(w.scrapQty),
+    ...(w.dayDate !== null ? { dayDate: w.dayDate, dayGoodQty: Number(w.dayGood), dayScrapQty: Number(w.dayScrap) } : {}),
     updatedAt: w.updatedAt.toISOString(),
+    ...(w.reworkNcId !== null ? { reworkNcId: w.reworkNcId } : {}),
+    ...(w.reworkOf !== null ? { reworkOf: w.reworkOf } : {}),
   };
 }
 

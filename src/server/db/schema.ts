@@ -102,6 +102,13 @@ export const workOrders = pgTable('work_orders', {
   goodQty: big('good_qty').notNull().default(0),
   scrapQty: big('scrap_qty').notNull().default(0),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  /** Output of the latest production day with output (0008; shared/supervision/day-output.ts). */
+  dayDate: text('day_date'),
+  dayGood: big('day_good').notNull().default(0),
+  dayScrap: big('day_scrap').notNull().default(0),
+  /** Rework work orders (0009_rework.sql): the NC that created it, the work order it reworks. */
+  reworkNcId: text('rework_nc_id'),
+  reworkOf: text('rework_of'),
 });
 
 export const outputLedger = pgTable('output_ledger', {

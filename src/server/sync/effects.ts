@@ -1,20 +1,26 @@
 /**
  * Effects of a newly stored event, applied in the push transaction that stored it: output ledger
- * and work-order totals (`output_ledger`, `work_orders`), work-order transitions through the
+ * and work-order totals (`output_ledger`, `work_orders`; the running totals and the output of the
+ * latest production day, shared/supervision/day-output.ts), work-order transitions through the
  * state machine (conflicts go to `wo_conflicts` and the `notices` stream), disruption notices.
  * Business problems never reject an event: the returned text is stored as the event's `issue`.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { EventPayload, EventType } from '../../shared/sync/events';
 import type { WorkOrderStatus } from '../../shared/domain/orders';
+import type { PlantSettings } from '../../shared/domain/plant';
+import { productionDay } from '../../shared/production-day';
+import { addDayOutput, type DayOutput } from '../../shared/supervision/day-output';
 import { events, outputLedger, woConflicts, workOrders } from '../db/schema';
 import type { Tx } from '../db/connect';
-import { getLine, workOrderRow } from '../db/master';
+import { getLine, getPlantSettings, workOrderRow, type WorkOrderRecord } from '../db/master';
+import { dayBounds } from '../reports/period';
 import type { ChangeSet } from './changes';
 import { recordLabel, recordLotCreated, recordPackage } from '../trace/effects';
 import { consumeMaterial, disruptionBody, disruptionTitle, endDowntime, startDowntime } from '../floor/effects';
 import { acknowledgePlan } from '../supervision/acknowledge';
 import { applyQualityEffects } from '../quality/apply';
+import { flagOutputsBeforeFirstArticle } from '../quality/first-article-gate';
 
 export interface StoredEvent {
   id: string;
@@ -89,12 +95,31 @@ async function lockWorkOrder(tx: Tx, id: string) {
   return wo ?? null;
 }
 
-async function addToTotals(ctx: Ctx, workOrderId: string, good: number, scrap: number): Promise<boolean> {
+/**
+ * Moves a work order's running totals by good/scrap and its day figures as given: the figures
+ * after new output (computed from the locked row), or a reversal of output of `day`, which only
+ * moves the figures when they are that day's (an atomic CASE, no lock needed).
+ */
+async function addToTotals(
+  ctx: Ctx,
+  workOrderId: string,
+  good: number,
+  scrap: number,
+  day: { set: DayOutput } | { reversed: string },
+): Promise<boolean> {
+  const dayColumns =
+    'set' in day
+      ? { dayDate: day.set.dayDate, dayGood: day.set.dayGood, dayScrap: day.set.dayScrap }
+      : {
+          dayGood: sql`CASE WHEN ${workOrders.dayDate} = ${day.reversed} THEN ${workOrders.dayGood} + ${good} ELSE ${workOrders.dayGood} END`,
+          dayScrap: sql`CASE WHEN ${workOrders.dayDate} = ${day.reversed} THEN ${workOrders.dayScrap} + ${scrap} ELSE ${workOrders.dayScrap} END`,
+        };
   const [updated] = await ctx.tx
     .update(workOrders)
     .set({
       goodQty: sql`${workOrders.goodQty} + ${good}`,
       scrapQty: sql`${workOrders.scrapQty} + ${scrap}`,
+      ...dayColumns,
       updatedAt: ctx.now,
     })
     .where(eq(workOrders.id, workOrderId))
@@ -102,6 +127,43 @@ async function addToTotals(ctx: Ctx, workOrderId: string, good: number, scrap: n
   if (updated) ctx.changes.put('work-orders', workOrderRow(updated));
   return !!updated;
 }
+
+interface DayEntry {
+  day: string;
+  good: number;
+  scrap: number;
+}
+
+/**
+ * A locked work order's day figures after new output (already inserted in the ledger), in event
+ * order. A work order with output from before central kept day figures (migration 0008: no day
+ * yet, totals not zero) reads its latest day's figures from the ledger once, this output included.
+ */
+async function dayAfterOutput(tx: Tx, wo: WorkOrderRecord, entries: readonly DayEntry[], settings: PlantSettings): Promise<DayOutput> {
+  const held: DayOutput = { dayDate: wo.dayDate, dayGood: Number(wo.dayGood), dayScrap: Number(wo.dayScrap) };
+  if (held.dayDate === null && (Number(wo.goodQty) !== 0 || Number(wo.scrapQty) !== 0) && entries.length > 0) {
+    const day = entries.reduce((latest, e) => (e.day > latest ? e.day : latest), entries[0]!.day);
+    const { start, end } = dayBounds(day, settings.timezone, settings.dayStartsAt);
+    const [sums] = await tx
+      .select({
+        good: sql<number>`coalesce(sum(${outputLedger.goodQty}), 0)`.mapWith(Number),
+        scrap: sql<number>`coalesce(sum(${outputLedger.scrapQty}), 0)`.mapWith(Number),
+      })
+      .from(outputLedger)
+      .where(
+        and(
+          eq(outputLedger.workOrderId, wo.id),
+          gte(outputLedger.occurredAtCorrected, start),
+          lt(outputLedger.occurredAtCorrected, end),
+          isNull(outputLedger.reversedBy),
+        ),
+      );
+    return { dayDate: day, dayGood: sums?.good ?? 0, dayScrap: sums?.scrap ?? 0 };
+  }
+  return entries.reduce((s, e) => addDayOutput(s, e.day, e.good, e.scrap), held);
+}
+
+const dayOf = (at: Date, settings: PlantSettings) => productionDay(at, settings.timezone, settings.dayStartsAt);
 
 async function recordOutput(ctx: Ctx, e: StoredEvent, p: EventPayload<'output.recorded'>): Promise<string | null> {
   await ctx.tx.insert(outputLedger).values({
@@ -117,7 +179,9 @@ async function recordOutput(ctx: Ctx, e: StoredEvent, p: EventPayload<'output.re
   if (!wo) issue = `unknown work order ${p.workOrderId}`;
   else {
     if (wo.status !== 'started') issue = `output recorded while work order ${wo.id} was ${wo.status}`;
-    await addToTotals(ctx, wo.id, p.goodQty, p.scrapQty);
+    const settings = await getPlantSettings(ctx.tx);
+    const entry = { day: dayOf(e.occurredAtCorrected, settings), good: p.goodQty, scrap: p.scrapQty };
+    await addToTotals(ctx, wo.id, p.goodQty, p.scrapQty, { set: await dayAfterOutput(ctx.tx, wo, [entry], settings) });
   }
   // A reversal from another terminal may have arrived first: apply it now.
   const [waiting] = await ctx.tx
@@ -129,7 +193,8 @@ async function recordOutput(ctx: Ctx, e: StoredEvent, p: EventPayload<'output.re
     await reverseOutput(ctx, waiting.id, { reversesEventId: e.id, reason: '' });
     await ctx.tx.update(events).set({ issue: null }).where(eq(events.id, waiting.id));
   }
-  return issue;
+  const gate = (await flagOutputsBeforeFirstArticle(ctx, [e])).get(e.id);
+  return [issue, gate].filter(Boolean).join('; ') || null;
 }
 
 /**
@@ -161,15 +226,22 @@ export async function recordOutputs(
   const woIds = [...new Set(payloads.map((p) => p.workOrderId))].sort();
   const locked = await ctx.tx.select().from(workOrders).where(inArray(workOrders.id, woIds)).orderBy(workOrders.id).for('update');
   const byId = new Map(locked.map((w) => [w.id, w]));
-  const sums = new Map<string, { good: number; scrap: number }>();
-  const issues = payloads.map((p) => {
+  const settings = await getPlantSettings(ctx.tx);
+  const sums = new Map<string, { good: number; scrap: number; days: DayEntry[] }>();
+  const issues = payloads.map((p, i) => {
     const wo = byId.get(p.workOrderId);
     if (!wo) return `unknown work order ${p.workOrderId}`;
-    const sum = sums.get(wo.id) ?? { good: 0, scrap: 0 };
-    sums.set(wo.id, { good: sum.good + p.goodQty, scrap: sum.scrap + p.scrapQty });
+    const sum = sums.get(wo.id) ?? { good: 0, scrap: 0, days: [] };
+    sum.good += p.goodQty;
+    sum.scrap += p.scrapQty;
+    sum.days.push({ day: dayOf(run[i]!.occurredAtCorrected, settings), good: p.goodQty, scrap: p.scrapQty });
+    sums.set(wo.id, sum);
     return wo.status !== 'started' ? `output recorded while work order ${wo.id} was ${wo.status}` : null;
   });
-  for (const [id, sum] of sums) await addToTotals(ctx, id, sum.good, sum.scrap);
+  for (const [id, sum] of sums) {
+    const day = await dayAfterOutput(ctx.tx, byId.get(id)!, sum.days, settings);
+    await addToTotals(ctx, id, sum.good, sum.scrap, { set: day });
+  }
 
   // Reversals that arrived before these outputs: stored earlier (issue written) or earlier in this batch.
   const ids = run.map((e) => e.id);
@@ -191,7 +263,9 @@ export async function recordOutputs(
     await reverseOutput(ctx, w.id, { reversesEventId: w.reversesEventId, reason: '' });
     pendingIssues.set(w.id, (pendingIssues.get(w.id) ?? []).filter((i) => !i.startsWith('reverses unknown event')));
   }
-  return issues;
+  // Output recorded while the first-article gate was closed (4.3): stored, flagged for QC.
+  const gate = await flagOutputsBeforeFirstArticle(ctx, run);
+  return issues.map((issue, i) => [issue, gate.get(run[i]!.id)].filter(Boolean).join('; ') || null);
 }
 
 async function reverseOutput(ctx: Ctx, eventId: string, p: EventPayload<'output.reversed'>): Promise<string | null> {
@@ -206,7 +280,9 @@ async function reverseOutput(ctx: Ctx, eventId: string, p: EventPayload<'output.
       ? `event ${p.reversesEventId} was already reversed by ${already.reversedBy ?? '?'}`
       : `reverses unknown event ${p.reversesEventId} (applied when it arrives)`;
   }
-  await addToTotals(ctx, original.workOrderId, -original.goodQty, -original.scrapQty);
+  // The reversal corrects the day of the record it reverses (as the daily report does).
+  const settings = await getPlantSettings(ctx.tx);
+  await addToTotals(ctx, original.workOrderId, -original.goodQty, -original.scrapQty, { reversed: dayOf(original.occurredAtCorrected, settings) });
   return null;
 }
 

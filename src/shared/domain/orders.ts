@@ -35,8 +35,20 @@ export const workOrderSchema = z.object({
   version: z.number().int().nonnegative(),
   goodQty: z.number().int(),
   scrapQty: z.number().int(),
+  /**
+   * Output of one production day (shared/supervision/day-output.ts): the latest day the work
+   * order had output, and its good/scrap that day. Absent until central has recorded output for
+   * it since it kept day figures (and on rows cached before that): read as 0 for any day.
+   */
+  dayDate: isoDate.optional(),
+  dayGoodQty: z.number().int().optional(),
+  dayScrapQty: z.number().int().optional(),
   /** Highest central change-log position folded into the totals above. */
   updatedAt: isoInstant,
+  /** Rework work order (4.4): the NC whose accepted rework disposition created it. */
+  reworkNcId: id.optional(),
+  /** Rework work order: the work order whose nonconforming pieces it reworks. */
+  reworkOf: id.optional(),
 });
 export type WorkOrder = z.infer<typeof workOrderSchema>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBoard, dayElapsedShare, indexPlan, lineState, reuseUnchanged, type BoardInput, type BoardPlanLine } from './board';
+import { addDayOutput, eventProductionDay, NO_DAY_OUTPUT, outputOnDay, reverseDayOutput, type DayOutput } from './day-output';
 
 const DAYS = ['2026-11-26', '2026-11-27', '2026-11-28'] as const;
 const pl = (date: string, lineId: string, workOrderId: string, plannedQty: number, version = 1, workshopId = 'W1'): BoardPlanLine => ({
@@ -27,8 +28,8 @@ function input(over: Partial<BoardInput> = {}): BoardInput {
       { id: 'L1', workshopId: 'W1', name: 'Línea 1' },
     ],
     totals: new Map([
-      ['PO-1/10', { goodQty: 90, scrapQty: 2 }],
-      ['PO-3/10', { goodQty: 1000, scrapQty: 0 }],
+      ['PO-1/10', { dayDate: '2026-11-26', dayGoodQty: 90, dayScrapQty: 2 }],
+      ['PO-3/10', { dayDate: '2026-11-26', dayGoodQty: 1000, dayScrapQty: 0 }],
     ]),
     pending: new Map([['PO-2/10', { good: 10, scrap: 1 }]]),
     notices: [],
@@ -58,6 +59,57 @@ describe('supervisor board model', () => {
       ['2026-11-27', 1],
       ['2026-11-28', 2],
     ]);
+  });
+
+  it("counts central's day figures only when they are today's: yesterday's output is not today's", () => {
+    const [ws] = buildBoard(
+      input({
+        totals: new Map([
+          // Yesterday's figures (no output yet today) and a row cached before central kept day figures.
+          ['PO-1/10', { dayDate: '2026-11-25', dayGoodQty: 140, dayScrapQty: 9 }],
+          ['PO-2/10', {}],
+        ]),
+        pending: new Map(),
+      }),
+    );
+    expect([ws!.lines[0]!.good, ws!.lines[0]!.scrap, ws!.lines[0]!.attainment, ws!.lines[0]!.state]).toEqual([0, 0, 0, 'behind']);
+
+    // Today's figures plus today's local records not yet in them; attainment against today's target.
+    const [today] = buildBoard(
+      input({
+        totals: new Map([
+          ['PO-1/10', { dayDate: '2026-11-26', dayGoodQty: 120, dayScrapQty: 3 }],
+          ['PO-2/10', { dayDate: '2026-11-25', dayGoodQty: 500, dayScrapQty: 5 }],
+        ]),
+        pending: new Map([['PO-2/10', { good: 30, scrap: 0 }]]),
+      }),
+    );
+    expect([today!.lines[0]!.good, today!.lines[0]!.scrap, today!.lines[0]!.attainment, today!.lines[0]!.state]).toEqual([150, 3, 0.75, 'on-track']);
+  });
+
+  it('day figures as central keeps them: a new day starts afresh, a late record or a reversal of an earlier day leaves today alone', () => {
+    // Madrid, days from 06:00: 04:30Z on the 26th is 05:30 local, still the 25th's production day.
+    expect(eventProductionDay('2026-11-26T04:30:00.000Z', 0, 'Europe/Madrid', '06:00')).toBe('2026-11-25');
+    expect(eventProductionDay('2026-11-26T04:30:00.000Z', 40 * 60_000, 'Europe/Madrid', '06:00')).toBe('2026-11-26');
+
+    let wo: DayOutput = NO_DAY_OUTPUT;
+    wo = addDayOutput(wo, '2026-11-25', 80, 2); // yesterday
+    wo = addDayOutput(wo, '2026-11-26', 50, 1); // today: starts afresh
+    wo = addDayOutput(wo, '2026-11-26', 20, 0);
+    expect(wo).toEqual({ dayDate: '2026-11-26', dayGood: 70, dayScrap: 1 });
+    // Yesterday's output synced late, then yesterday's first record reversed: today unchanged.
+    wo = addDayOutput(wo, '2026-11-25', 15, 0);
+    wo = reverseDayOutput(wo, '2026-11-25', 80, 2);
+    expect(wo).toEqual({ dayDate: '2026-11-26', dayGood: 70, dayScrap: 1 });
+    // A reversal of today's output does correct today.
+    wo = reverseDayOutput(wo, '2026-11-26', 20, 0);
+    expect(wo).toEqual({ dayDate: '2026-11-26', dayGood: 50, dayScrap: 1 });
+
+    const row = { dayDate: wo.dayDate ?? undefined, dayGoodQty: wo.dayGood, dayScrapQty: wo.dayScrap };
+    expect(outputOnDay(row, '2026-11-26')).toEqual({ good: 50, scrap: 1 });
+    expect(outputOnDay(row, '2026-11-27')).toEqual({ good: 0, scrap: 0 });
+    const [ws] = buildBoard(input({ totals: new Map([['PO-1/10', row]]), pending: new Map() }));
+    expect(ws!.lines[0]!.good).toBe(50);
   });
 
   it('states: done at target, behind under 90 % of the pace', () => {

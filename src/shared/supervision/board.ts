@@ -1,12 +1,14 @@
 /**
  * The supervisor's T+2 board as pure arithmetic (clauses 4.1.2 and 4.2.1 b): per workshop and
- * line, the targets of T, T+1 and T+2, today's output against today's target, attainment and
- * pace, open disruptions, equipment down, plan revisions, and which plan version of each day has
- * been acknowledged by whom. Two stages so a new output record only redoes the cheap part:
+ * line, the targets of T, T+1 and T+2, today's output (this production day's only, not the work
+ * orders' running totals: ./day-output.ts) against today's target, attainment and pace, open
+ * disruptions, equipment down, plan revisions, and which plan version of each day has been
+ * acknowledged by whom. Two stages so a new output record only redoes the cheap part:
  * `indexPlan` (plan lines -> per-line targets; re-run only when the plan changes) and
  * `buildBoard` (index + progress + notices -> board; linear in lines and today's work orders).
  */
 import { localDateTime, parseClock } from '../production-day';
+import { outputOnDay, type DayFields } from './day-output';
 import type { PlanChange } from './plan-revision';
 
 export interface BoardPlanLine {
@@ -79,18 +81,16 @@ export interface BoardAck {
   /** Recorded on this terminal; central has not sent it back yet. */
   isLocal?: boolean | undefined;
 }
-export interface Totals {
-  goodQty: number;
-  scrapQty: number;
-}
+/** Central's day figures of a work order, as pulled (see ./day-output.ts). */
+export type Totals = DayFields;
 
 export interface BoardInput {
   index: PlanIndex;
   workshops: readonly { id: string; name: string }[];
   lines: readonly { id: string; workshopId: string; name: string }[];
-  /** Central's pulled totals per work order. */
+  /** Central's pulled day figures per work order; they count only when they are today's (`index.days[0]`). */
   totals: ReadonlyMap<string, Totals>;
-  /** This terminal's output not yet in those totals (data/progress.ts). */
+  /** This terminal's output of today not yet in those figures (data/repositories/outbox.ts pendingOutput with the day). */
   pending: ReadonlyMap<string, { good: number; scrap: number }>;
   notices: readonly BoardNotice[];
   equipment: readonly BoardEquipment[];
@@ -203,10 +203,10 @@ export function buildBoard(input: BoardInput): BoardWorkshop[] {
         let good = 0;
         let scrap = 0;
         for (const woId of lp?.today.keys() ?? []) {
-          const t = input.totals.get(woId);
+          const t = outputOnDay(input.totals.get(woId), today);
           const p = input.pending.get(woId);
-          good += (t?.goodQty ?? 0) + (p?.good ?? 0);
-          scrap += (t?.scrapQty ?? 0) + (p?.scrap ?? 0);
+          good += t.good + (p?.good ?? 0);
+          scrap += t.scrap + (p?.scrap ?? 0);
         }
         const target = targets[0];
         const expectedNow = Math.round(target * Math.max(0, Math.min(1, input.dayElapsed)));

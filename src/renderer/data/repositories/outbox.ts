@@ -4,17 +4,27 @@
  * writes go through data/record.ts, state changes through the sync engine.
  */
 import type { OutboxEvent, OutboxState, TaktDb } from '../db';
+import { eventProductionDay } from '../../../shared/supervision/day-output';
 import { eventsAwaitingPulledTotals } from '../../sync/counted';
 import { pendingOutputByWorkOrder, readOutput, readReversedId, type OutputDelta } from '../progress';
 
 const OUTPUT_TYPES = ['output.recorded', 'output.reversed'] as const;
 
+/** One production day in the plant's calendar (to count only that day's output). */
+export interface PlantDay {
+  date: string;
+  timezone: string;
+  dayStartsAt: string;
+}
+
 /**
  * Output per work order that central's pulled totals do not include yet, reversals included:
  * pending events plus acked ones no complete 'work-orders' pull has brought back yet (see
  * sync/counted.ts). Read in one transaction so an ack landing meanwhile is counted exactly once.
+ * With `day`, only output records of that production day count (filed as central files them,
+ * shared/supervision/day-output.ts), and a reversal subtracts only a record of that day.
  */
-export async function pendingOutput(db: TaktDb): Promise<Map<string, OutputDelta>> {
+export async function pendingOutput(db: TaktDb, day?: PlantDay): Promise<Map<string, OutputDelta>> {
   return db.transaction('r', db.events, async () => {
     const pending = await db.events.where('state').equals('pending').toArray();
     const acked = await eventsAwaitingPulledTotals(db, OUTPUT_TYPES);
@@ -24,7 +34,9 @@ export async function pendingOutput(db: TaktDb): Promise<Map<string, OutputDelta
     if (ids.length > 0) {
       for (const e of await db.events.bulkGet(ids)) if (e) originals.set(e.id, e);
     }
-    return pendingOutputByWorkOrder(local, originals);
+    if (!day) return pendingOutputByWorkOrder(local, originals);
+    const ofDay = (e: OutboxEvent) => eventProductionDay(e.occurredAt, e.clockOffsetMs, day.timezone, day.dayStartsAt) === day.date;
+    return pendingOutputByWorkOrder(local, originals, ofDay);
   });
 }
 

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ok } from '../../../shared/result';
 import { recordEvent } from '../../data/record';
+import { ackChanges, markCountedInPull } from '../../sync/counted';
 import { routeStore } from '../../store/route-store';
 import { sessionStore } from '../../store/session-store';
 import { LINE, SHOP, seedPlant, t2Line, workOrder } from '../../test-utils/fixtures';
@@ -20,7 +21,11 @@ beforeEach(async () => {
   asked.length = 0;
   await seedPlant(services.db);
   await services.db.operators.put({ key: 'operator:OP-0003', type: 'operator', id: 'OP-0003', name: 'Marta Gil', badge: 'B-10003', roles: ['supervisor'], qualifications: [] });
-  await services.db.workOrders.bulkPut([workOrder('PO-1/10', { goodQty: 10, scrapQty: 2 }), workOrder('PO-2/10', { productId: 'P-200' })]);
+  // Running totals include earlier days; the board shows today's figures only.
+  await services.db.workOrders.bulkPut([
+    workOrder('PO-1/10', { goodQty: 310, scrapQty: 7, dayDate: '2026-11-26', dayGoodQty: 10, dayScrapQty: 2 }),
+    workOrder('PO-2/10', { productId: 'P-200', goodQty: 40, dayDate: '2026-11-25', dayGoodQty: 40, dayScrapQty: 0 }),
+  ]);
   await services.db.t2Lines.bulkPut([
     t2Line('2026-11-26', 'A', 'PO-1/10', 100, 2),
     t2Line('2026-11-26', 'B', 'PO-2/10', 60, 2),
@@ -39,6 +44,11 @@ afterEach(async () => {
 
 describe('Supervisor T+2 board', () => {
   it('shows per line the T+2 targets, today output with local records, disruptions, downtime and revisions', async () => {
+    // This terminal's output of yesterday's production day (05:30 in Madrid today), not yet synced: not today's.
+    const ctx = { terminalId: 'T-1', workstationId: 'WS-M1-01', operatorId: 'OP-0007' };
+    vi.setSystemTime(new Date('2026-11-26T04:30:00.000Z'));
+    await recordEvent(services.db, ctx, 'output.recorded', { workOrderId: 'PO-1/10', goodQty: 50, scrapQty: 5, scrapReason: 'S1' });
+    vi.setSystemTime(new Date('2026-11-26T09:00:00.000Z'));
     await services.db.notices.bulkPut([
       { key: 'notice:disruption:D1', type: 'notice', id: 'disruption:D1', kind: 'disruption', departments: [], lineId: LINE, title: 'Falta de material', body: 'Sin barra Ø40', createdAt: '2026-11-26T08:00:00.000Z' },
       { key: 'notice:disruption:D0', type: 'notice', id: 'disruption:D0', kind: 'disruption', departments: [], lineId: LINE, title: 'Ya resuelta', body: '', createdAt: '2026-11-26T07:00:00.000Z', resolvedAt: '2026-11-26T07:30:00.000Z' },
@@ -67,9 +77,20 @@ describe('Supervisor T+2 board', () => {
     expect(within(line).getByTestId('revision-change').textContent).toBe('PO-2/10: added, 60');
 
     // A new output record on this terminal moves the line at once, before any sync.
-    await recordEvent(services.db, { terminalId: 'T-1', workstationId: 'WS-M1-01', operatorId: 'OP-0007' }, 'output.recorded', { workOrderId: 'PO-2/10', goodQty: 25, scrapQty: 0 });
+    const today = await recordEvent(services.db, ctx, 'output.recorded', { workOrderId: 'PO-2/10', goodQty: 25, scrapQty: 0 });
     await waitFor(() => expect(within(line).getByTestId('line-good').textContent).toBe('35 of 160'));
     expect(within(line).getByTestId('line-state').textContent).toBe('On pace');
+    // Central applies it and acks: it still counts once until a pull brings today's figures back.
+    await services.db.events.update(today.id, ackChanges('2026-11-26T09:01:00.000Z'));
+    // The pull (one transaction, as sync/pull.ts applies it) brings PO-2/10's day figures with
+    // it, and 2 more pieces of PO-1/10 from another terminal: counted once, no dip.
+    const { db } = services;
+    await db.transaction('rw', db.workOrders, db.events, async () => {
+      await db.workOrders.update('work-order:PO-2/10', { goodQty: 65, dayDate: '2026-11-26', dayGoodQty: 25 });
+      await db.workOrders.update('work-order:PO-1/10', { goodQty: 312, dayGoodQty: 12 });
+      await markCountedInPull(db, [today.id]);
+    });
+    await waitFor(() => expect(within(line).getByTestId('line-good').textContent).toBe('37 of 160'));
 
     fireEvent.click(within(line).getByRole('button', { name: /Mark the revision of .* as seen/ }));
     await waitFor(() => expect(within(line).getByTestId('line-revision').getAttribute('data-seen')).toBe('true'));

@@ -1,6 +1,6 @@
 /**
  * What the supervisor screens read from the terminal's database: the current T+2 plan of the
- * three days, plant structure, work-order totals, open notices, plan acknowledgements (central's
+ * three days, plant structure, work orders' output of their latest production day, open notices, plan acknowledgements (central's
  * `plan-ack` rows plus this terminal's own `plan.acknowledged` events not yet confirmed), the
  * monthly plan, and which notices were marked seen here (table `seenNotices`, local only).
  * Each read touches as few tables as it can, so a new output record re-runs only the progress read.
@@ -32,7 +32,7 @@ export async function readPlant(db: TaktDb) {
 /** Below this many work orders one get each is cheapest; above it, one ranged getAll. */
 const BULK_GET_MAX = 200;
 
-/** Central's totals of the given work orders. */
+/** Central's day figures of the given work orders (the board counts them only when they are today's). */
 export async function readTotals(db: TaktDb, workOrderIds: readonly string[]): Promise<Map<string, Totals>> {
   if (workOrderIds.length === 0) return new Map();
   // Sorted as IndexedDB orders string keys (UTF-16 code units, like the default sort).
@@ -46,7 +46,7 @@ export async function readTotals(db: TaktDb, workOrderIds: readonly string[]): P
       : await db.workOrders.where(':id').between(keys[0]!, keys[keys.length - 1]!, true, true).toArray();
   const wanted = new Set(workOrderIds);
   const out = new Map<string, Totals>();
-  for (const w of rows) if (w && wanted.has(w.id)) out.set(w.id, { goodQty: w.goodQty, scrapQty: w.scrapQty });
+  for (const w of rows) if (w && wanted.has(w.id)) out.set(w.id, { dayDate: w.dayDate, dayGoodQty: w.dayGoodQty, dayScrapQty: w.dayScrapQty });
   return out;
 }
 

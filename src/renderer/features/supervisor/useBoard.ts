@@ -1,6 +1,6 @@
 /**
- * The supervisor board's data: separate live reads (plan, plant, totals, this terminal's pending
- * output, notices, acknowledgements) so a new output record re-runs only the small progress read,
+ * The supervisor board's data: separate live reads (plan, plant, work orders' output of today,
+ * this terminal's output of today not yet in it, notices, acknowledgements) so a new output record re-runs only the small progress read,
  * then memoised pure steps (shared/supervision/board.ts): the plan index is built once per plan
  * read and the board once per set of inputs, both kept across visits, and unchanged lines keep
  * their objects so only the line that moved re-renders.
@@ -133,7 +133,16 @@ export function useBoard(): BoardData | undefined {
   const todayKey = todayIds.join('\n');
   // Keyed by content: a new array with the same ids must not re-read.
   const totals = useCachedLiveQuery(db, `totals:${daysKey}`, () => readTotals(db, todayIds), [db, todayKey], isPainted);
-  const pending = useCachedLiveQuery(db, 'pending', () => pendingOutput(db), [db], isPainted);
+  // Today's output only: central's day figures (readTotals) plus this terminal's records of today
+  // that they do not include yet.
+  const dayStartsAt = cal.dayStartsAt;
+  const pending = useCachedLiveQuery(
+    db,
+    `pending:${d0}|${timezone}|${dayStartsAt}`,
+    () => pendingOutput(db, { date: d0, timezone, dayStartsAt }),
+    [db, d0, timezone, dayStartsAt],
+    isPainted,
+  );
   const plant = useCachedLiveQuery(db, 'plant', () => readPlant(db), [db], isPainted);
   const notices = useCachedLiveQuery(db, 'notices', () => readNotices(db), [db], isPainted);
   const seen = useCachedLiveQuery(db, 'seen', () => readSeenNotices(db), [db], isPainted);
