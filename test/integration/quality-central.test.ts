@@ -3,6 +3,8 @@
  * stream with the inspector role re-checked; NC dispositions are versioned transitions whose
  * conflicts are kept and shown; the first-article report (AS9102 Form 3) comes as JSON, PDF and
  * XLSX; marking a gauge out of tolerance lists what it measured since its last calibration.
+ * A rework disposition creates a rework work order (left out of the daily report); output that
+ * arrives while the first-article gate was closed is stored and flagged for QC.
  */
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
@@ -142,5 +144,124 @@ describe.each(variants)('quality at central on %s', (variant) => {
     const ok = event(t, 'warehouse.received', { lotId: 'LOT-10', location: 'W-01', qty: 10 });
     await h.push(t, [ok]);
     expect(await issueOf(ok.id)).toBeNull();
+  });
+
+  it('a rework disposition creates a rework work order on the same operation and workstations, marked with its NC', async () => {
+    await h.push(t, [
+      event(t, 'nc.raised', { ncId: 'NC-R1', workOrderId: 'PO-2/10', qty: 4, defectCode: 'DF01', description: 'rebaba' }, { operatorId: 'OP-2' }),
+      event(t, 'nc.disposition.requested', { ncId: 'NC-R1', disposition: 'rework', basedOnVersion: 1 }, { operatorId: 'OP-2' }),
+    ]);
+    expect(await latest('quality', 'nc:NC-R1')).toMatchObject({ status: 'dispositioned', disposition: 'rework', reworkWorkOrderId: 'PO-2/10-RW1' });
+    const rw = await latest('work-orders', 'work-order:PO-2/10-RW1');
+    expect(rw).toMatchObject({ productionOrderId: 'PO-2', operation: '10', productId: 'P-200', lineId: 'L1', workstationIds: ['WS-L1-01'], qty: 4, status: 'released', version: 0, goodQty: 0, reworkNcId: 'NC-R1', reworkOf: 'PO-2/10' });
+    // The original is untouched, and carries no rework marks.
+    const original = await latest('work-orders', 'work-order:PO-2/10');
+    expect(original).toMatchObject({ qty: 300 });
+    expect(original).not.toHaveProperty('reworkNcId');
+
+    // An NC on the rework order reworks the same original: the next number, not -RW1-RW1.
+    await h.push(t, [
+      event(t, 'nc.raised', { ncId: 'NC-R2', workOrderId: 'PO-2/10-RW1', qty: 1, defectCode: 'DF01', description: 'sigue' }, { operatorId: 'OP-2' }),
+      event(t, 'nc.disposition.requested', { ncId: 'NC-R2', disposition: 'rework', basedOnVersion: 1 }, { operatorId: 'OP-2' }),
+    ]);
+    expect(await latest('work-orders', 'work-order:PO-2/10-RW2')).toMatchObject({ qty: 1, reworkNcId: 'NC-R2', reworkOf: 'PO-2/10' });
+    // A scrap disposition creates nothing.
+    await h.push(t, [
+      event(t, 'nc.raised', { ncId: 'NC-R3', workOrderId: 'PO-2/10', qty: 2, defectCode: 'DF01', description: 'x' }, { operatorId: 'OP-2' }),
+      event(t, 'nc.disposition.requested', { ncId: 'NC-R3', disposition: 'scrap', basedOnVersion: 1 }, { operatorId: 'OP-2' }),
+    ]);
+    expect(await latest('quality', 'nc:NC-R3')).not.toHaveProperty('reworkWorkOrderId');
+    expect(await latest('work-orders', 'work-order:PO-2/10-RW3')).toBeUndefined();
+  });
+
+  it("counts rework output on the rework order only: the daily report's planned, good and attainment do not move", async () => {
+    await h.importOk('t2-plan', [{ date: '2026-11-20', workshop: 'W1', line: 'L1', shift: 'A', production_order: 'PO-2', operation: '10', planned_qty: 100 }]);
+    await h.push(t, [
+      event(t, 'wo.transition.requested', { workOrderId: 'PO-2/10', to: 'started', basedOnVersion: 0 }),
+      event(t, 'output.recorded', { workOrderId: 'PO-2/10', goodQty: 40, scrapQty: 0 }),
+    ]);
+    const before = await h.get<{ rows: Record<string, unknown>[]; totals: Record<string, unknown> }>('/api/v1/reports/daily?date=2026-11-20', t.token);
+    const rowBefore = before.body.rows.find((r) => r.productionOrder === 'PO-2' && r.operation === '10');
+    expect(rowBefore).toMatchObject({ planned: 100, good: 40, attainment: 0.4 });
+
+    await h.push(t, [
+      event(t, 'wo.transition.requested', { workOrderId: 'PO-2/10-RW1', to: 'started', basedOnVersion: 0 }),
+      event(t, 'output.recorded', { workOrderId: 'PO-2/10-RW1', goodQty: 3, scrapQty: 1, scrapReason: 'SR01' }),
+    ]);
+    expect((await h.get('/api/v1/work-orders/PO-2%2F10-RW1', t.token)).body).toMatchObject({ status: 'started', reworkNcId: 'NC-R1', totals: { good: 3, scrap: 1 } });
+    const after = await h.get<{ rows: Record<string, unknown>[]; totals: Record<string, unknown> }>('/api/v1/reports/daily?date=2026-11-20', t.token);
+    expect(after.body.rows.filter((r) => r.productionOrder === 'PO-2' && r.operation === '10')).toEqual([rowBefore]);
+    expect(after.body.totals).toEqual(before.body.totals);
+  });
+
+  it('sends the rework of an NC raised on a lot only to the workstation where the lot was made; with no such lot it asks for a station', async () => {
+    const t2 = await h.enrol('WS-L2-01');
+    await h.push(t2, [event(t2, 'lot.created', { lotId: 'LOT-RW', itemId: 'P-200', workOrderId: 'PO-2/10', qty: 20, parentLotIds: [] })]);
+    await h.push(t, [
+      event(t, 'nc.raised', { ncId: 'NC-L1', lotId: 'LOT-RW', qty: 5, defectCode: 'DF01', description: 'lote' }, { operatorId: 'OP-2' }),
+      event(t, 'nc.disposition.requested', { ncId: 'NC-L1', disposition: 'rework', basedOnVersion: 1 }, { operatorId: 'OP-2' }),
+    ]);
+    const nc = await latest('quality', 'nc:NC-L1');
+    expect(nc).toMatchObject({ reworkWorkOrderId: 'PO-2/10-RW3' });
+    expect(await latest('work-orders', 'work-order:PO-2/10-RW3')).toMatchObject({ qty: 5, workstationIds: ['WS-L2-01'], reworkNcId: 'NC-L1', reworkOf: 'PO-2/10' });
+
+    const unknownLot = event(t, 'nc.disposition.requested', { ncId: 'NC-L2', disposition: 'rework', basedOnVersion: 1 }, { operatorId: 'OP-2' });
+    await h.push(t, [event(t, 'nc.raised', { ncId: 'NC-L2', lotId: 'LOT-1', qty: 2, defectCode: 'DF01', description: 'material' }, { operatorId: 'OP-2' }), unknownLot]);
+    expect(await latest('quality', 'nc:NC-L2')).toMatchObject({ status: 'dispositioned', disposition: 'rework', reworkNeedsStation: true });
+    expect(await latest('quality', 'nc:NC-L2')).not.toHaveProperty('reworkWorkOrderId');
+    expect(await issueOf(unknownLot.id)).toContain('assign');
+  });
+
+  it('stores output recorded before the first article passed and flags it for QC (new order, setup change, long stop)', async () => {
+    type Flags = { flags: { eventId: string; workOrderId: string; reason: string; goodQty: number; workstationId: string; operatorId: string | null }[] };
+    const at = (hhmm: string) => ({ occurredAt: `2026-11-21T${hhmm}:00.000Z` });
+    const early = event(t, 'output.recorded', { workOrderId: 'PO-4/10', goodQty: 5, scrapQty: 0 }, at('08:00'));
+    await h.push(t, [event(t, 'wo.transition.requested', { workOrderId: 'PO-4/10', to: 'started', basedOnVersion: 0 }, at('07:55')), early]);
+    expect(await issueOf(early.id)).toContain('before the first article of PO-4/10 passed (new-work-order)');
+
+    const fa = (id: string, hhmm: string) =>
+      event(t, 'inspection.recorded', { inspectionId: id, kind: 'first-article', workOrderId: 'PO-4/10', results, verdict: 'pass', inspectorId: 'OP-2' }, { operatorId: 'OP-2', ...at(hhmm) });
+    const ok = event(t, 'output.recorded', { workOrderId: 'PO-4/10', goodQty: 7, scrapQty: 0 }, at('09:30'));
+    const afterSetup = event(t, 'output.recorded', { workOrderId: 'PO-4/10', goodQty: 2, scrapQty: 0 }, at('10:30'));
+    const afterNewFa = event(t, 'output.recorded', { workOrderId: 'PO-4/10', goodQty: 3, scrapQty: 0 }, at('10:50'));
+    const afterStop = event(t, 'output.recorded', { workOrderId: 'PO-4/10', goodQty: 4, scrapQty: 0 }, at('14:10'));
+    await h.push(t, [
+      fa('FA-G1', '09:00'),
+      ok,
+      event(t, 'setup.changed', { workOrderId: 'PO-4/10', change: 'tooling' }, at('10:00')),
+      afterSetup,
+      fa('FA-G2', '10:45'),
+      afterNewFa,
+      event(t, 'wo.transition.requested', { workOrderId: 'PO-4/10', to: 'paused', basedOnVersion: 1 }, at('11:00')),
+      event(t, 'wo.transition.requested', { workOrderId: 'PO-4/10', to: 'started', basedOnVersion: 2 }, at('14:00')),
+      afterStop,
+    ]);
+    expect(await issueOf(ok.id)).toBeNull();
+    expect(await issueOf(afterNewFa.id)).toBeNull();
+    expect(await issueOf(afterSetup.id)).toContain('(setup-change)');
+    expect(await issueOf(afterStop.id)).toContain('(long-stop)');
+
+    // Stored, never refused: every piece is in the work order's totals.
+    expect((await h.get('/api/v1/work-orders/PO-4%2F10', t.token)).body).toMatchObject({ totals: { good: 21, scrap: 0 } });
+    const flags = await h.get<Flags>('/api/v1/quality/first-article-flags?workOrderId=PO-4%2F10', t.token);
+    expect(flags.status).toBe(200);
+    expect(flags.body.flags.map((f) => [f.eventId, f.reason, f.goodQty])).toEqual([
+      [afterStop.id, 'long-stop', 4],
+      [afterSetup.id, 'setup-change', 2],
+      [early.id, 'new-work-order', 5],
+    ]);
+    expect(flags.body.flags[0]).toMatchObject({ workstationId: 'WS-L1-01', operatorId: 'OP-1' });
+    const notice = await latest('notices', 'notice:first-article-gate:PO-4/10');
+    expect(notice).toMatchObject({ kind: 'info', departments: ['quality'], lineId: 'L1', refId: 'PO-4/10' });
+    expect(notice?.body).toContain('3 output record(s) (11 good, 0 scrap)');
+    const feed = await h.get<{ notices: { id: string }[] }>('/api/v1/notices?department=quality', t.token);
+    expect(feed.body.notices.map((n) => n.id)).toContain('first-article-gate:PO-4/10');
+  });
+
+  it('does not flag output on an operation without a first-article plan', async () => {
+    const e = event(t, 'output.recorded', { workOrderId: 'PO-4/20', goodQty: 1, scrapQty: 0 });
+    await h.push(t, [e]);
+    expect(await issueOf(e.id)).not.toContain('first article');
+    expect((await h.get<{ flags: unknown[] }>('/api/v1/quality/first-article-flags?workOrderId=PO-4%2F20', t.token)).body.flags).toEqual([]);
   });
 });

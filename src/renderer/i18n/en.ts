@@ -560,6 +560,23 @@ export const en: Catalogue = {
       secondSameAsFirst: 'The second signature must be another person.',
     },
     disposition: { rework: 'Rework', scrap: 'Scrap', 'use-as-is': 'Use as is', return: 'Return to supplier' },
+    // Rework orders, lot scanning at final inspection, output flagged before the first article (issue 6).
+    rework: {
+      badge: 'Rework',
+      of: 'Rework of NC {{nc}} (pieces of {{wo}})',
+      workOrder: 'Rework order: {{id}}',
+      needsStation: 'Rework: assign a station (the NC has no work order and no known produced lot).',
+    },
+    finalScan: {
+      hint: 'Scan the lot label (or type the lot).',
+      filled: 'Lot {{lot}} read from the label.',
+      otherWorkOrder: 'Lot {{lot}} read, but its label is from work order {{wo}}, not {{current}}. Check the lot.',
+      notLot: '"{{text}}" is not a lot label.',
+    },
+    gateFlag: {
+      title: 'Output recorded before the first article passed',
+      body: 'Central received output on this work order before its first article passed. Review those pieces.',
+    },
     gauges: {
       title: 'Measuring equipment',
       choose: 'Gauge',

@@ -557,6 +557,23 @@ export const es = {
       secondSameAsFirst: 'La segunda firma debe ser de otra persona.',
     },
     disposition: { rework: 'Reprocesar', scrap: 'Chatarra', 'use-as-is': 'Usar tal cual', return: 'Devolver al proveedor' },
+    // Rework orders, lot scanning at final inspection, output flagged before the first article (issue 6).
+    rework: {
+      badge: 'Retrabajo',
+      of: 'Retrabajo de la NC {{nc}} (piezas de {{wo}})',
+      workOrder: 'Orden de retrabajo: {{id}}',
+      needsStation: 'Retrabajo: asignar un puesto (la NC no tiene orden de trabajo ni lote fabricado conocido).',
+    },
+    finalScan: {
+      hint: 'Escanee la etiqueta del lote (o escriba el lote).',
+      filled: 'Lote {{lot}} leído de la etiqueta.',
+      otherWorkOrder: 'Lote {{lot}} leído, pero su etiqueta es de la orden {{wo}}, no de {{current}}. Compruebe el lote.',
+      notLot: '«{{text}}» no es una etiqueta de lote.',
+    },
+    gateFlag: {
+      title: 'Producción registrada sin primera pieza aprobada',
+      body: 'La central recibió producción de esta orden antes de aprobarse la primera pieza. Revise esas piezas.',
+    },
     gauges: {
       title: 'Equipos de medición',
       choose: 'Equipo',

@@ -6,7 +6,8 @@
  *    first-article gate on it.
  *  - `nc.raised` / `nc.disposition.requested`: an NC is a versioned record; a disposition is a
  *    transition requested against the version seen. One that no longer applies (decided elsewhere
- *    meanwhile) is kept in `nc_conflicts`, listed on the NC row and sent as a notice.
+ *    meanwhile) is kept in `nc_conflicts`, listed on the NC row and sent as a notice. An accepted
+ *    rework disposition creates a rework work order (./rework.ts), named on the NC row.
  *  - `gauge.status.changed` updates the gauge register row; `lot.hold.requested` publishes a hold.
  *  - `warehouse.received` of a lot without a passed final inspection is flagged (4.10).
  */
@@ -17,6 +18,7 @@ import type { EventPayload } from '../../shared/sync/events';
 import type { Queryable, Tx } from '../db/connect';
 import { events } from '../db/schema';
 import type { ChangeSet } from '../sync/changes';
+import { createReworkWorkOrder, type ReworkOutcome } from './rework';
 import { ncConflicts, ncReports, qualityInspections, qualityReadings } from './tables';
 
 interface Ctx {
@@ -172,6 +174,7 @@ export async function requestNcDisposition(ctx: Ctx, e: Stored, p: EventPayload<
     });
     return `conflict: NC ${nc.id} is ${nc.status} (${nc.disposition ?? '-'}, version ${nc.version}); ${p.disposition} requested on version ${p.basedOnVersion}`;
   }
+  const rework: ReworkOutcome | null = p.disposition === 'rework' ? await createReworkWorkOrder(ctx, nc.row) : null;
   const row: NcRow = {
     ...nc.row,
     status: 'dispositioned',
@@ -180,10 +183,12 @@ export async function requestNcDisposition(ctx: Ctx, e: Stored, p: EventPayload<
     ...(p.concessionBy ? { concessionBy: p.concessionBy } : {}),
     decidedAt: e.occurredAtCorrected.toISOString(),
     version: nc.version + 1,
+    ...(rework?.ok ? { reworkWorkOrderId: rework.workOrderId } : {}),
+    ...(rework && !rework.ok ? { reworkNeedsStation: true } : {}),
   };
   await ctx.tx.update(ncReports).set({ status: 'dispositioned', disposition: p.disposition, version: nc.version + 1, row }).where(eq(ncReports.id, nc.id));
   ctx.changes.put('quality', row);
-  return null;
+  return rework && !rework.ok ? `rework of ${nc.id} has no workstation (${rework.why}): assign one` : null;
 }
 
 export async function changeGaugeStatus(ctx: Ctx, e: Stored, p: EventPayload<'gauge.status.changed'>): Promise<string | null> {

@@ -3,6 +3,8 @@
  *  - GET /api/v1/quality/first-article/:inspectionId?format=json|pdf|xlsx|csv&lang=es|en — the AS9102 Form 3-like report.
  *  - GET /api/v1/quality/gauges/:gaugeId/impact — every work order / lot measured with the gauge since its
  *    last good calibration (ISO 9001 7.1.5.2), for the out-of-tolerance review.
+ *  - GET /api/v1/quality/first-article-flags[?workOrderId=] — output central received while the work
+ *    order's first-article gate was closed (./first-article-gate.ts), newest first.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -13,6 +15,7 @@ import { contentDisposition, fileFormats, renderFile } from '../reports/files';
 import type { AppContext } from '../routes/context';
 import { getStreamRow } from '../sync/changes';
 import { gaugeImpact } from './effects';
+import { listFirstArticleFlags } from './first-article-gate';
 import { firstArticleDocument, firstArticleReport } from './first-article-report';
 
 const reportQuery = z.object({
@@ -42,5 +45,11 @@ export function registerQualityRoutes(app: FastifyInstance, ctx: AppContext): vo
     if (!gauge) throw new HttpProblem(404, 'not-found', `El equipo ${gaugeId} no está en el registro. / Gauge ${gaugeId} is not in the register.`);
     const since = gauge.lastCalibratedOn ?? null;
     return { gaugeId, status: gauge.status, since, measured: await gaugeImpact(ctx.db, gaugeId, since) };
+  });
+
+  app.get('/api/v1/quality/first-article-flags', async (req) => {
+    await ctx.principal(req);
+    const q = parseOr400(z.object({ workOrderId: id.optional() }), req.query, 'first-article flags');
+    return { flags: await listFirstArticleFlags(ctx.db, q.workOrderId) };
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Central's quality tables (migration 0006_quality.sql): inspections, one row per reading with
- * its gauge provenance, nonconformance reports and their disposition conflicts.
+ * its gauge provenance, nonconformance reports and their disposition conflicts; and
+ * (0009_rework.sql) output received while the work order's first-article gate was closed.
  */
 import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { NcRow } from '../../shared/quality/rows';
@@ -59,5 +60,20 @@ export const ncConflicts = pgTable('nc_conflicts', {
   requested: text('requested').notNull(),
   basedOnVersion: integer('based_on_version').notNull(),
   currentVersion: integer('current_version').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** One row per `output.recorded` central received while the work order's first article had not passed. */
+export const firstArticleGateFlags = pgTable('first_article_gate_flags', {
+  eventId: text('event_id').primaryKey(),
+  workOrderId: text('work_order_id').notNull(),
+  terminalId: text('terminal_id').notNull(),
+  workstationId: text('workstation_id').notNull(),
+  operatorId: text('operator_id'),
+  goodQty: integer('good_qty').notNull(),
+  scrapQty: integer('scrap_qty').notNull(),
+  reason: text('reason').$type<'new-work-order' | 'setup-change' | 'long-stop'>().notNull(),
+  since: ts('since'),
+  occurredAt: ts('occurred_at').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });

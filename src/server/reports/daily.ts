@@ -8,6 +8,8 @@
  * - A reversed output counts for nothing: the reversal corrects the day of the original record.
  * - attainment = good / planned rounded to 4 decimals, and null when nothing was planned.
  * - shortfall = max(0, planned - good). Totals are the sums of the rows (attainment recomputed).
+ * - Output of a rework work order (quality/rework.ts) is left out: its pieces were counted when
+ *   they were first made, and rework is no planned output, so it never moves attainment.
  */
 import { and, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { outputLedger, workOrders } from '../db/schema';
@@ -106,6 +108,7 @@ export async function dailyDetail(db: Db, date: string, workshop?: string): Prom
   };
   for (const l of plan.lines) rowFor(l.lineId, l.workOrderId, l.workshopId).planned += l.plannedQty;
   for (const o of outputs) {
+    if (wos.get(o.workOrderId)?.reworkNcId) continue;
     const lineId = wos.get(o.workOrderId)?.lineId ?? stationLine.get(o.workstationId) ?? '';
     const r = rowFor(lineId, o.workOrderId, undefined);
     r.good += o.goodQty;

@@ -25,7 +25,11 @@ export interface MonthlyActual {
 /** The work order that finishes each production order: its product's last routing step. */
 async function finalWorkOrders(db: Db): Promise<Map<string, string>> {
   const routing = new Map((await listStreamRows(db, 'catalog', 'product')).map((p) => [p.id, (p as ProductRow).routing]));
-  const wos = await db.select({ id: workOrders.id, po: workOrders.productionOrderId, op: workOrders.operation, product: workOrders.productId }).from(workOrders);
+  // Rework orders (same operation as the one they rework) never finish a production order.
+  const wos = await db
+    .select({ id: workOrders.id, po: workOrders.productionOrderId, op: workOrders.operation, product: workOrders.productId })
+    .from(workOrders)
+    .where(isNull(workOrders.reworkNcId));
   const last = new Map<string, { id: string; rank: number; product: string }>();
   for (const w of wos) {
     const steps = routing.get(w.product) ?? [];

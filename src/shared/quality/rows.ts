@@ -56,6 +56,10 @@ export const ncRowSchema = z.object({
   decidedAt: isoInstant.optional(),
   version: z.number().int().nonnegative(),
   conflicts: z.array(ncConflictSchema).default([]),
+  /** Rework disposition: the rework work order central created for the NC's quantity. */
+  reworkWorkOrderId: id.optional(),
+  /** Rework disposition with no work order or produced lot to take a workstation from. */
+  reworkNeedsStation: z.boolean().optional(),
 });
 export type NcRow = z.infer<typeof ncRowSchema>;
 

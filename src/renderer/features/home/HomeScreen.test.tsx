@@ -85,4 +85,17 @@ describe('Home', () => {
     act(() => scanReceived({ portId: 's', text: 'PO-1001/20', symbology: null, source: 'serial', receivedAt: '' }));
     await waitFor(() => expect(screen.getByTestId('work-order-id').textContent).toBe('PO-1001/20'));
   });
+
+  it('marks a rework work order in the queue and on its screen', async () => {
+    await services.db.workOrders.bulkPut([workOrder('PO-1/10'), workOrder('PO-1/10-RW1', { operation: '10', qty: 4, reworkNcId: 'NC-7', reworkOf: 'PO-1/10' })]);
+    renderWithApp(<Screens />, { services, language: 'es' });
+    const rows = await screen.findAllByTestId('queue-row');
+    const byId = (id: string) => rows.find((r) => r.getAttribute('data-work-order-id') === id) as HTMLElement;
+    expect(within(byId('PO-1/10-RW1')).getByTestId('rework-badge').textContent).toBe('Retrabajo');
+    expect(within(byId('PO-1/10-RW1')).getByTestId('rework-badge').getAttribute('title')).toBe('Retrabajo de la NC NC-7 (piezas de PO-1/10)');
+    expect(within(byId('PO-1/10')).queryByTestId('rework-badge')).toBeNull();
+    fireEvent.click(byId('PO-1/10-RW1'));
+    await waitFor(() => expect(screen.getByTestId('work-order-id').textContent).toBe('PO-1/10-RW1'));
+    expect(screen.getByTestId('rework-badge').textContent).toBe('Retrabajo');
+  });
 });

@@ -2,6 +2,7 @@ import { Group, Paper, Progress, Stack, Text, UnstyledButton } from '@mantine/co
 import { IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../components/format';
+import { ReworkBadge } from '../../components/ReworkBadge';
 import { StatusBadge } from '../../components/StatusBadge';
 import { percentOf } from '../../data/progress';
 import type { QueueItem } from '../../data/repositories/work-orders';
@@ -25,9 +26,12 @@ export function WorkOrderRow({ item, onOpen }: { item: QueueItem; onOpen: (id: s
       <Paper withBorder p="md" radius="md" shadow="xs" mih={96}>
         <Group wrap="nowrap" gap="lg">
           <Stack gap={2} style={{ flex: 2, minWidth: 0 }}>
-            <Text size="xl" fw={800}>
-              {wo.id}
-            </Text>
+            <Group gap="xs" wrap="nowrap">
+              <Text size="xl" fw={800}>
+                {wo.id}
+              </Text>
+              <ReworkBadge workOrder={wo} size="md" />
+            </Group>
             <Text size="md" lh={1.3} lineClamp={2} title={item.productName ?? wo.productId}>
               {item.productName ?? wo.productId}
             </Text>

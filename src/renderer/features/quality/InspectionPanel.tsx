@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconKeyboard } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useServices } from '../../app/services';
 import { RecordError } from '../../data/record';
 import { useRecorder } from '../../data/use-recorder';
 import { CharacteristicList } from './CharacteristicList';
+import { FinalLotFields } from './FinalLotFields';
 import { InspectionDone, type RecordedInspection } from './InspectionDone';
 import {
   attributeJudged,
@@ -122,13 +123,7 @@ export function InspectionPanel({ plan }: { plan: WorkOrderPlan }) {
         )}
       </Group>
       {kind === 'final' ? (
-        <Group grow align="flex-end">
-          <TextInput size="lg" label={t('quality.final.lot')} value={lotId} onChange={(e) => setLotId(e.currentTarget.value)} />
-          <TextInput size="lg" label={t('quality.final.lotSize')} value={lotSize} onChange={(e) => setLotSize(e.currentTarget.value)} inputMode="numeric" />
-          <Text size="lg" fw={700} data-testid="final-sample">
-            {sample?.ok ? t('quality.final.sample', { n: sample.sampleSize }) : sample ? t(`quality.final.${sample.reason}`) : ''}
-          </Text>
-        </Group>
+        <FinalLotFields workOrderId={plan.workOrder.id} lotId={lotId} lotSize={lotSize} sample={sample} onLotId={setLotId} onLotSize={setLotSize} />
       ) : null}
       <Text size="lg">{active?.kind === 'variable' ? t('quality.session.waitingReading', { name: active.name, gaugeType: t(`quality.gaugeType.${active.gaugeType}`, { defaultValue: active.gaugeType }) }) : t('quality.session.judgeAttribute')}</Text>
       <SessionNoticeAlert notice={state.notice} />

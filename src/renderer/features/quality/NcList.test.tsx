@@ -80,4 +80,14 @@ describe('NC disposition', () => {
     expect((await screen.findByRole('alert', {}, slow)).textContent).toContain('"Scrap" was not applied: it was requested on version 1 and the NC is already at version 2');
     expect(screen.queryByRole('button', { name: 'Scrap' })).toBeNull();
   });
+
+  it('names the rework order a rework disposition created, or asks for a station when central had none to use', async () => {
+    await services.db.ncs.bulkPut([
+      nc({ status: 'dispositioned', disposition: 'rework', version: 2, reworkWorkOrderId: 'PO-1001/20-RW1' }),
+      { ...nc({ id: 'NC-2', workOrderId: undefined, lotId: 'LOT-M', status: 'dispositioned', disposition: 'rework', version: 2, reworkNeedsStation: true }), key: 'nc:NC-2' },
+    ]);
+    renderWithApp(<NcList workOrderId={null} />, { services, language: 'es' });
+    expect((await screen.findByTestId('nc-rework-NC-1', {}, slow)).textContent).toBe('Orden de retrabajo: PO-1001/20-RW1');
+    expect(screen.getByTestId('nc-rework-NC-2').textContent).toContain('Retrabajo: asignar un puesto');
+  });
 });

@@ -61,6 +61,16 @@ function NcCard({ nc }: { nc: NcRow & { key: string } }) {
         </Group>
         <Text>{nc.description}</Text>
         {nc.quarantineLocation ? <Text size="sm">{t('quality.nc.quarantineAt', { location: nc.quarantineLocation })}</Text> : null}
+        {nc.reworkWorkOrderId ? (
+          <Text fw={600} data-testid={`nc-rework-${nc.id}`}>
+            {t('quality.rework.workOrder', { id: nc.reworkWorkOrderId })}
+          </Text>
+        ) : null}
+        {nc.reworkNeedsStation ? (
+          <Alert color="yellow" data-testid={`nc-rework-${nc.id}`}>
+            {t('quality.rework.needsStation')}
+          </Alert>
+        ) : null}
         {nc.conflicts.map((c) => (
           <Alert key={c.eventId} color="red" role="alert">
             {t('quality.nc.conflict', { requested: t(`quality.disposition.${c.requested}`), based: c.basedOnVersion, current: c.currentVersion })}

@@ -112,4 +112,26 @@ describe('first-article gate and inspection', () => {
     const [nc] = await services.db.events.where('type').equals('nc.raised').toArray();
     expect(nc!.payload).toMatchObject({ workOrderId: 'PO-1001/20', defectCode: 'DF01', qty: 1, quarantineLocation: 'Q-01', description: 'Longitud 45: 45.07 mm' });
   });
+
+  it("shows the inspector central's flag on output recorded before the first article passed", async () => {
+    sessionStore.getState().operatorSignedIn({ id: 'OP-0005', name: 'Irene', roles: ['inspector'], signedInAt: new Date().toISOString() });
+    routeStore.setState({ route: { name: 'quality', workOrderId: 'PO-1001/20' } });
+    renderWithApp(<Screens />, { services });
+    await screen.findByTestId('char-C1', {}, slow);
+    expect(screen.queryByTestId('first-article-flag')).toBeNull();
+    await services.db.notices.put({
+      key: 'notice:first-article-gate:PO-1001/20',
+      type: 'notice',
+      id: 'first-article-gate:PO-1001/20',
+      kind: 'info',
+      departments: ['quality'],
+      title: 'PO-1001/20: output before the first article passed',
+      body: '2 output record(s) (9 good, 0 scrap) arrived before the first article passed. Review them.',
+      refId: 'PO-1001/20',
+      createdAt: '2026-11-26T08:00:00.000Z',
+    });
+    const alert = await screen.findByTestId('first-article-flag', {}, slow);
+    expect(alert.textContent).toContain('Output recorded before the first article passed');
+    expect(alert.textContent).toContain('2 output record(s) (9 good, 0 scrap)');
+  });
 });

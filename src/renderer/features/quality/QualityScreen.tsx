@@ -2,7 +2,9 @@ import { Alert, Button, Grid, Group, Loader, Stack, Text, Title } from '@mantine
 import { IconArrowLeft, IconClipboardOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReworkBadge } from '../../components/ReworkBadge';
 import { useRouteActions } from '../../store/route-store';
+import { FirstArticleFlagAlert } from './FirstArticleFlagAlert';
 import { GaugePanel } from './GaugePanel';
 import { InspectionPanel } from './InspectionPanel';
 import { NcList } from './NcList';
@@ -39,13 +41,17 @@ export function QualityScreen({ workOrderId: initial }: { workOrderId?: string |
       ) : (
         <Stack gap="lg">
           <Stack gap={0}>
-            <Title order={2} data-testid="inspection-wo">
-              {plan.workOrder.id} · {plan.product?.name ?? plan.workOrder.productId}
-            </Title>
+            <Group gap="sm">
+              <Title order={2} data-testid="inspection-wo">
+                {plan.workOrder.id} · {plan.product?.name ?? plan.workOrder.productId}
+              </Title>
+              <ReworkBadge workOrder={plan.workOrder} />
+            </Group>
             <Text c="dimmed" size="lg">
               {t('quality.operation', { op: plan.workOrder.operation, status: t(`status.${plan.workOrder.status}`) })}
             </Text>
           </Stack>
+          <FirstArticleFlagAlert workOrderId={plan.workOrder.id} />
           {plan.characteristics.length === 0 ? (
             <Alert color="yellow" icon={<IconClipboardOff />}>
               {t('quality.noPlan')}

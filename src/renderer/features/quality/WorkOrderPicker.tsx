@@ -46,7 +46,7 @@ export function WorkOrderPicker({ onPick }: { onPick: (workOrderId: string) => v
             <option value="">—</option>
             {(open ?? []).map((w) => (
               <option key={w.key} value={w.id}>
-                {`${w.id} · ${w.productId} · ${w.status}`}
+                {`${w.id} · ${w.productId} · ${w.status}${w.reworkNcId ? ` · ${t('quality.rework.badge', { nc: w.reworkNcId })}` : ''}`}
               </option>
             ))}
           </NativeSelect>

@@ -144,3 +144,16 @@ export async function getPatrolStatus(db: TaktDb, workOrderId: string, now: Date
     ...patrolStatus({ everyPieces: plan.patrol.everyPieces, everyMinutes: plan.patrol.everyMinutes, lastAt: last.occurredAt, piecesSinceLast: pieces, now: now.toISOString() }),
   };
 }
+
+/** A lot this terminal knows (inventory stream: material and produced lots), for the final inspection's lot size. */
+export async function findLot(db: TaktDb, lotId: string) {
+  return db.lots.where('id').equals(lotId).first();
+}
+
+/**
+ * Central's QC notice that output reached it while the work order's first-article gate was closed
+ * (server/quality/first-article-gate.ts), if any.
+ */
+export async function getFirstArticleFlagNotice(db: TaktDb, workOrderId: string) {
+  return db.notices.where('id').equals(`first-article-gate:${workOrderId}`).first();
+}

@@ -1,6 +1,7 @@
 import { Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../components/format';
+import { ReworkBadge } from '../../components/ReworkBadge';
 import { StatusBadge } from '../../components/StatusBadge';
 import { percentOf } from '../../data/progress';
 import type { WorkOrderDetail } from '../../data/repositories/work-orders';
@@ -42,7 +43,10 @@ export function WorkOrderHeader({ detail }: { detail: WorkOrderDetail }) {
               {detail.operationName ? ` · ${localized(detail.operationName)}` : ''}
             </Text>
           </Stack>
-          <StatusBadge status={wo.status} />
+          <Group gap="sm">
+            <ReworkBadge workOrder={wo} size="xl" />
+            <StatusBadge status={wo.status} />
+          </Group>
         </Group>
         <SimpleGrid cols={{ base: 2, md: 4 }}>
           <Figure label={t('wo.orderQty')} value={formatNumber(p.qty, lng)} />
