@@ -17,7 +17,7 @@ import type { CentralNotice, TerminalApi } from '../../shared/api';
 
 /** What sync needs of the terminal API: central and the journal (the app passes the whole TerminalApi). */
 export type SyncApi = Pick<TerminalApi, 'central' | 'journal'>;
-import type { AppError, Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
 import type { EventEnvelope } from '../../shared/sync/events';
 import { PROTOCOL_VERSION, type PushResponse } from '../../shared/sync/protocol';
 import { streamNames, type StreamName } from '../../shared/sync/streams';
@@ -39,6 +39,24 @@ import {
 } from './outbox';
 import { pullStream } from './pull';
 import { reconcile } from './reconcile';
+import {
+  backoffDelay,
+  describe,
+  failureOf,
+  isReachable,
+  MAX_BATCHES_PER_CYCLE,
+  nextClockOffset,
+  PRUNE_EVERY_MS,
+  PULL_INTERVAL_MS,
+  PUSH_DEBOUNCE_MS,
+  RECONCILE_EVERY_MS,
+  RECOUNT_EVERY_MS,
+  retryAfterOf,
+  STREAMS_AFTER_PUSH,
+  SYNC_LOCK_NAME,
+  WATCHDOG_AFTER_MS,
+  type Failure,
+} from './policy';
 import * as status from './status-store';
 
 export interface SyncEngine {
@@ -63,64 +81,21 @@ export interface SyncEngineOptions {
   clearTimer?: (handle: unknown) => void;
 }
 
-export const PUSH_DEBOUNCE_MS = 100;
-export const BACKOFF_BASE_MS = 1000;
-export const BACKOFF_CAP_MS = 60_000;
-export const PULL_INTERVAL_MS = 30_000;
-export const WATCHDOG_AFTER_MS = 2 * BACKOFF_CAP_MS;
-export const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
-/** Reconcile runs once a day (and whenever a person asks for "sync now"). */
-export const RECONCILE_EVERY_MS = 24 * 60 * 60 * 1000;
-export const SYNC_LOCK_NAME = 'takt-sync';
-export const STREAMS_AFTER_PUSH: readonly StreamName[] = ['work-orders', 'notices', 'plans'];
-/** Beyond this the device clock is treated as stepped: the new sample replaces the smoothed offset. */
-const CLOCK_STEP_MS = 60_000;
-const CLOCK_SMOOTHING = 0.2;
-/**
- * While a drain runs, the queue counts are updated from each push result and counted exactly at
- * most this often: counting a state in IndexedDB reads every row of it (100,000 waiting records
- * after a week offline), which per batch would cost more than the push itself.
- */
-export const RECOUNT_EVERY_MS = 5000;
-/** Batches one cycle may push before it lets the next cycle continue (bounded loop). */
-const MAX_BATCHES_PER_CYCLE = 2000;
-
-/** Full-jitter exponential backoff: uniform in [0, min(cap, base * 2^attempt)). `attempt` starts at 0. */
-export function backoffDelay(attempt: number, random: () => number): number {
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 30));
-  return Math.floor(Math.min(Math.max(random(), 0), 1) * ceiling);
-}
-
-/** Error codes that mean central was not reached at all (as opposed to answering with a refusal). */
-const unreachableCodes = new Set<AppError['code']>(['offline', 'timeout', 'not-configured', 'internal']);
-function isReachable(error: AppError): boolean {
-  return !unreachableCodes.has(error.code);
-}
-
-interface Failure {
-  message: string;
-  reachable: boolean;
-  /** Central asked for this pause (Retry-After on 429/503): the next retry waits at least this long. */
-  retryAfterMs?: number;
-}
-
-/** Longest Retry-After honoured: a wrong header must not park the outbox for hours. */
-export const RETRY_AFTER_CAP_MS = 5 * 60_000;
-
-/** The Retry-After central sent with a refusal, if any (the main process copies it onto the error). */
-export function retryAfterOf(error: AppError): number | undefined {
-  const value = (error as AppError & { retryAfterMs?: unknown }).retryAfterMs;
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, RETRY_AFTER_CAP_MS) : undefined;
-}
-
-function failureOf(error: AppError): Failure {
-  const retryAfterMs = retryAfterOf(error);
-  return { message: error.message, reachable: isReachable(error), ...(retryAfterMs ? { retryAfterMs } : {}) };
-}
-
-function describe(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+export {
+  BACKOFF_BASE_MS,
+  BACKOFF_CAP_MS,
+  backoffDelay,
+  PRUNE_EVERY_MS,
+  PULL_INTERVAL_MS,
+  PUSH_DEBOUNCE_MS,
+  RECONCILE_EVERY_MS,
+  RECOUNT_EVERY_MS,
+  RETRY_AFTER_CAP_MS,
+  retryAfterOf,
+  STREAMS_AFTER_PUSH,
+  SYNC_LOCK_NAME,
+  WATCHDOG_AFTER_MS,
+} from './policy';
 
 export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const { api, db, appVersion } = opts;
@@ -236,10 +211,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     const serverMs = Date.parse(serverTime);
     if (Number.isNaN(serverMs)) return;
     const sample = serverMs - (sentAt + receivedAt) / 2;
-    offsetMs =
-      offsetMs === null || Math.abs(sample - offsetMs) > CLOCK_STEP_MS
-        ? sample
-        : offsetMs + CLOCK_SMOOTHING * (sample - offsetMs);
+    offsetMs = nextClockOffset(offsetMs, sample);
     const rounded = Math.round(offsetMs);
     status.clockMeasured(rounded);
     await db.meta.put({ key: 'clockOffsetMs', value: rounded });
