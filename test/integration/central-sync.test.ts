@@ -287,14 +287,23 @@ describe.each(variants)('central sync on %s', (variant) => {
   it('routes disruptions to production, material control and marketing, and resolves them', async () => {
     const t = await h.enrol();
     const id = `D-${t.epoch.slice(0, 8)}`;
-    await h.push(t, [event(t, 'disruption.reported', { disruptionId: id, cause: 'equipment', lineId: 'L2', description: 'Prensa parada' })]);
+    await h.push(t, [event(t, 'disruption.reported', { disruptionId: id, cause: 'equipment', lineId: 'L2', description: 'Prensa parada', estimatedLossQty: 40 })]);
     let notices = await pullAll(t, 'notices');
     const reported = notices.rows.find((n) => n.key === `notice:disruption:${id}`)?.row;
-    expect(reported).toMatchObject({ kind: 'disruption', departments: ['production', 'material-control', 'marketing'], lineId: 'L2', workshopId: 'W2', body: 'Prensa parada' });
+    expect(reported).toMatchObject({
+      kind: 'disruption',
+      departments: ['production', 'material-control', 'marketing'],
+      lineId: 'L2',
+      workshopId: 'W2',
+      body: 'Prensa parada · Pérdida estimada / Estimated loss: 40',
+      // The report as data, for terminals to show in their own language.
+      disruption: { cause: 'equipment', description: 'Prensa parada', estimatedLossQty: 40 },
+    });
     expect(reported).not.toHaveProperty('resolvedAt');
     await h.push(t, [event(t, 'disruption.resolved', { disruptionId: id, note: 'reparada' })]);
     notices = await pullAll(t, 'notices', notices.cursor);
-    const resolved = notices.rows.find((n) => n.key === `notice:disruption:${id}`)?.row as { resolvedAt?: unknown } | undefined;
+    const resolved = notices.rows.find((n) => n.key === `notice:disruption:${id}`)?.row as { resolvedAt?: unknown; disruption?: unknown } | undefined;
     expect(typeof resolved?.resolvedAt).toBe('string');
+    expect(resolved?.disruption).toMatchObject({ cause: 'equipment', resolutionNote: 'reparada' });
   });
 });

@@ -407,6 +407,10 @@ export const en: Catalogue = {
       disruptions: 'Open disruptions',
       downtime: 'Equipment down: {{name}}',
       since: 'since {{time}}',
+      disruptionStock: 'Stock {{item}}: {{qty}} in {{count}} lots',
+      disruptionLoss: 'Estimated loss: {{qty}} pieces',
+      disruptionMinutes: 'Estimated duration: {{minutes}} min',
+      disruptionWorkOrder: 'WO {{id}}',
       monthly: 'Monthly schedule',
     },
     ack: {

@@ -404,6 +404,10 @@ export const es = {
       disruptions: 'Interrupciones abiertas',
       downtime: 'Equipo parado: {{name}}',
       since: 'desde las {{time}}',
+      disruptionStock: 'Existencias {{item}}: {{qty}} en {{count}} lotes',
+      disruptionLoss: 'Pérdida estimada: {{qty}} piezas',
+      disruptionMinutes: 'Duración estimada: {{minutes}} min',
+      disruptionWorkOrder: 'OT {{id}}',
       monthly: 'Programa mensual',
     },
     ack: {

@@ -339,6 +339,14 @@ async function reportDisruption(ctx: Ctx, p: EventPayload<'disruption.reported'>
     body: disruptionBody(p),
     refId: p.workOrderId ?? p.disruptionId,
     createdAt: ctx.now.toISOString(),
+    disruption: {
+      cause: p.cause,
+      description: p.description.trim(),
+      ...(p.workOrderId ? { workOrderId: p.workOrderId } : {}),
+      ...(p.stockCheck ? { stockCheck: p.stockCheck } : {}),
+      ...(p.estimatedLossQty !== undefined ? { estimatedLossQty: p.estimatedLossQty } : {}),
+      ...(p.estimatedMinutes !== undefined ? { estimatedMinutes: p.estimatedMinutes } : {}),
+    },
   });
   return line ? null : `unknown line ${p.lineId}`;
 }
@@ -350,6 +358,7 @@ async function resolveDisruption(ctx: Ctx, p: EventPayload<'disruption.resolved'
   ctx.changes.put('notices', {
     ...notice,
     body: p.note ? `${notice.body}\n${p.note}` : notice.body,
+    ...(notice.disruption && p.note ? { disruption: { ...notice.disruption, resolutionNote: p.note } } : {}),
     resolvedAt: ctx.now.toISOString(),
   });
   return null;

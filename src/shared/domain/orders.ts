@@ -94,5 +94,17 @@ export const noticeSchema = z.object({
   resolvedAt: isoInstant.optional(),
   /** kind plan-revised: what the new T+2 version changed on this line (shared/supervision). */
   revision: planRevisionSchema.optional(),
+  /** kind disruption: the report as data, so every terminal shows it in its own language. */
+  disruption: z
+    .object({
+      cause: z.enum(['supply', 'labor', 'equipment', 'quality', 'other']),
+      description: z.string(),
+      workOrderId: id.optional(),
+      stockCheck: z.array(z.object({ itemId: id, availableQty: z.number(), lots: z.number().int() })).optional(),
+      estimatedLossQty: z.number().int().nonnegative().optional(),
+      estimatedMinutes: z.number().int().nonnegative().optional(),
+      resolutionNote: z.string().optional(),
+    })
+    .optional(),
 });
 export type Notice = z.infer<typeof noticeSchema>;

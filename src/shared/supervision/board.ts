@@ -10,6 +10,7 @@
 import { localDateTime, parseClock } from '../production-day';
 import { outputOnDay, type DayFields } from './day-output';
 import type { PlanChange } from './plan-revision';
+import type { Notice } from '../domain/orders';
 
 export interface BoardPlanLine {
   date: string;
@@ -65,6 +66,8 @@ export interface BoardNotice {
   createdAt: string;
   resolvedAt?: string | undefined;
   revision?: { date: string; fromVersion: number; toVersion: number; changes: PlanChange[] } | undefined;
+  /** Disruptions reported by an up-to-date central carry the report as data (else title/body only). */
+  disruption?: Notice['disruption'];
 }
 export interface BoardEquipment {
   id: string;

@@ -188,10 +188,11 @@ export async function openDisruptions(db: TaktDb, lineId: string): Promise<OpenD
     const mine = out.get(id);
     out.set(id, {
       disruptionId: id,
-      cause: mine?.cause ?? causeFromTitle(n.title),
+      // Older centrals sent the report as text only: the cause is then read back from the title.
+      cause: mine?.cause ?? n.disruption?.cause ?? causeFromTitle(n.title),
       lineId: n.lineId ?? mine?.lineId ?? '',
-      workOrderId: mine?.workOrderId ?? (n.refId && n.refId !== id ? n.refId : null),
-      description: mine?.description ?? n.body,
+      workOrderId: mine?.workOrderId ?? n.disruption?.workOrderId ?? (n.refId && n.refId !== id ? n.refId : null),
+      description: mine?.description ?? n.disruption?.description ?? n.body,
       reportedAt: mine?.reportedAt ?? n.createdAt,
       isLocal: false,
     });

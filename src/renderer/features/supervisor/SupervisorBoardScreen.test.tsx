@@ -51,6 +51,19 @@ describe('Supervisor T+2 board', () => {
     vi.setSystemTime(new Date('2026-11-26T09:00:00.000Z'));
     await services.db.notices.bulkPut([
       { key: 'notice:disruption:D1', type: 'notice', id: 'disruption:D1', kind: 'disruption', departments: [], lineId: LINE, title: 'Falta de material', body: 'Sin barra Ø40', createdAt: '2026-11-26T08:00:00.000Z' },
+      // Reported as data (central's title is bilingual text): shown in this screen's language.
+      {
+        key: 'notice:disruption:D2',
+        type: 'notice',
+        id: 'disruption:D2',
+        kind: 'disruption',
+        departments: [],
+        lineId: LINE,
+        title: 'Interrupción: Falta de suministro / Disruption: Supply interruption — L-M1',
+        body: 'texto de la central',
+        createdAt: '2026-11-26T08:10:00.000Z',
+        disruption: { cause: 'supply', description: 'Sin chapa', workOrderId: 'PO-1/10', stockCheck: [{ itemId: 'RM-1', availableQty: 420, lots: 1 }], estimatedLossQty: 400 },
+      },
       { key: 'notice:disruption:D0', type: 'notice', id: 'disruption:D0', kind: 'disruption', departments: [], lineId: LINE, title: 'Ya resuelta', body: '', createdAt: '2026-11-26T07:00:00.000Z', resolvedAt: '2026-11-26T07:30:00.000Z' },
       {
         key: 'notice:plan-revised:2026-11-26:v2:L-M1',
@@ -72,7 +85,15 @@ describe('Supervisor T+2 board', () => {
     expect(within(line).getAllByTestId('line-target').map((x) => x.textContent)).toEqual(['160', '120', '0']);
     expect(within(line).getByTestId('line-attainment').textContent).toBe('Attainment 6 %');
     expect(within(line).getByTestId('line-state').textContent).toBe('Behind');
-    expect(within(line).getAllByTestId('line-disruption').map((d) => d.textContent)).toEqual([expect.stringContaining('Falta de material — Sin barra Ø40')]);
+    const disruptions = within(line).getAllByTestId('line-disruption').map((d) => d.textContent);
+    expect(disruptions).toHaveLength(2);
+    expect(disruptions).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Falta de material — Sin barra Ø40'),
+        expect.stringContaining('Supply interruption — Sin chapa · Stock RM-1: 420 in 1 lots · Estimated loss: 400 pieces · WO PO-1/10'),
+      ]),
+    );
+    expect(disruptions.join(' ')).not.toContain('texto de la central');
     expect(within(line).getByTestId('line-downtime').textContent).toContain('EQ-1 · Torno CNC');
     expect(within(line).getByTestId('revision-change').textContent).toBe('PO-2/10: added, 60');
 

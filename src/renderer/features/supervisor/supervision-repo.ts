@@ -64,6 +64,7 @@ export async function readNotices(db: TaktDb): Promise<BoardNotice[]> {
       createdAt: n.createdAt,
       resolvedAt: n.resolvedAt,
       revision: n.revision,
+      disruption: n.disruption,
     }));
 }
 
