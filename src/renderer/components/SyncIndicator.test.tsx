@@ -52,6 +52,14 @@ describe('Sync indicator', () => {
     expect(screen.queryByText(/ECONNREFUSED/)).toBeNull();
   });
 
+  it("gives times in the plant's time zone, not the device's", () => {
+    renderWithApp(<SyncIndicator status={base} timezone="Europe/Madrid" onSyncNow={() => {}} />, { language: 'es' });
+    expect(screen.getByText(/^Última sincronización: 10:15$/)).toBeTruthy(); // 09:15Z is 10:15 in Madrid in November
+    cleanup();
+    renderWithApp(<SyncIndicator status={base} timezone="America/Mexico_City" onSyncNow={() => {}} />, { language: 'es' });
+    expect(screen.getByText(/^Última sincronización: 03:15$/)).toBeTruthy();
+  });
+
   it('flags a device clock more than 2 minutes off central, in both languages', () => {
     show({ clockSkewMs: 119_000 });
     expect(screen.queryByTestId('clock-skew')).toBeNull();

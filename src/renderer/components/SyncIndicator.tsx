@@ -28,8 +28,11 @@ export function SyncIndicator({
   status,
   onSyncNow,
   onShowAttention,
+  timezone,
 }: {
   status: SyncStatusView;
+  /** The plant's time zone (IANA); the device's when not known yet. */
+  timezone?: string;
   onSyncNow: () => void;
   /** Opens the list of records needing attention (the button shows only when there are some). */
   onShowAttention?: () => void;
@@ -42,9 +45,9 @@ export function SyncIndicator({
   const Icon = !status.online ? IconCloudOff : status.pending > 0 ? IconCloudUpload : IconCloudCheck;
   const progress =
     status.pending > 0 && status.oldestPendingAt
-      ? t('sync.oldestPending', { time: formatTime(status.oldestPendingAt, lng) })
+      ? t('sync.oldestPending', { time: formatTime(status.oldestPendingAt, lng, timezone) })
       : status.lastSuccessAt
-        ? t('sync.lastSuccess', { time: formatTime(status.lastSuccessAt, lng) })
+        ? t('sync.lastSuccess', { time: formatTime(status.lastSuccessAt, lng, timezone) })
         : t('sync.never');
   const errorText = status.lastError ? t('sync.lastError', { message: status.lastError }) : null;
   // Offline already says what is wrong; then since when records wait helps more than the raw error.
