@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two at a time even on a 2-core machine (vitest's default there is one): most files spend their
+    // time importing, starting PGlite or waiting on sockets, not on the CPU.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -28,7 +31,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],
