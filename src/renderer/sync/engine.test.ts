@@ -210,7 +210,10 @@ describe('backoff and retries', { timeout: 20_000 }, () => {
     expect(central.stored.size).toBe(3);
   });
 
-  it('retries at once when the window comes back online', async () => {
+  it.each([
+    ['the window comes back online', () => window.dispatchEvent(new Event('online'))],
+    ['central notices it is reachable again', () => central.notice({ reconnected: true, streams: [] })],
+  ])('retries at once, not at the end of the backoff, when %s', async (_when, signal) => {
     await recordEvents(db, 4);
     central.offline = true;
     engine.start();
@@ -220,26 +223,11 @@ describe('backoff and retries', { timeout: 20_000 }, () => {
     }
     await waitFor(() => expect(timers.pendingDelays()).toContain(6000));
     central.offline = false;
-    window.dispatchEvent(new Event('online'));
-    await waitFor(async () => expect(await states()).toEqual(Array(4).fill('acked')));
-    expect(timers.pendingDelays()).not.toContain(6000);
-    await waitFor(() => expect(getSyncStatus()).toMatchObject({ online: true, syncing: false }));
-  });
-
-  it('retries at once when central notices it is reachable again (no wait for the backoff)', async () => {
-    await recordEvents(db, 4);
-    central.offline = true;
-    engine.start();
-    for (const delay of [750, 1500, 3000]) {
-      await waitFor(() => expect(timers.pendingDelays()).toContain(delay));
-      timers.advance(delay);
-    }
-    await waitFor(() => expect(timers.pendingDelays()).toContain(6000));
-    central.offline = false;
-    central.notice({ reconnected: true, streams: [] });
+    signal();
     await waitFor(async () => expect(await states()).toEqual(Array(4).fill('acked')));
     expect(timers.pendingDelays()).not.toContain(6000);
     expect(central.stored.size).toBe(4);
+    await waitFor(() => expect(getSyncStatus()).toMatchObject({ online: true, syncing: false }));
   });
 
   it("a central notice does not cut short central's own Retry-After", async () => {
