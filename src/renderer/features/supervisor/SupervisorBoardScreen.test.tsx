@@ -90,7 +90,7 @@ describe('Supervisor T+2 board', () => {
     expect(disruptions).toEqual(
       expect.arrayContaining([
         expect.stringContaining('Falta de material — Sin barra Ø40'),
-        expect.stringContaining('Supply interruption — Sin chapa · Stock RM-1: 420 in 1 lots · Estimated loss: 400 pieces · WO PO-1/10'),
+        expect.stringContaining('Supply interruption — Sin chapa · Stock RM-1: 420 in 1 lot · Estimated loss: 400 pieces · WO PO-1/10'),
       ]),
     );
     expect(disruptions.join(' ')).not.toContain('texto de la central');
