@@ -4,9 +4,11 @@
  * SIGKILL mid-push, or a terminal and central that must not share one CPU.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SCENARIO_ADMIN } from './oracle';
+
+// Seeding and enrolling over HTTP work the same for an in-process central and a process.
+export { enrolScenarioTerminal as enrolOverHttp, seedFixturePlant as seedOverHttp } from './oracle';
 
 const ROOT = new URL('../../../', import.meta.url);
 const NODE = join(ROOT.pathname, 'node_modules/.bin/node');
@@ -71,27 +73,3 @@ export async function stopCentral(p: CentralProcess, signal: NodeJS.Signals = 'S
   clearTimeout(timer);
 }
 
-async function admin<T>(base: string, path: string, body: unknown): Promise<T> {
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${SCENARIO_ADMIN}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`POST ${path}: HTTP ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
-/** Loads the fixture plant and orders through central's own HTTP API (PGlite allows one process per directory). */
-export async function seedOverHttp(base: string): Promise<void> {
-  for (const [kind, file] of [['plant', 'plant.json'], ['orders', 'orders-fixed.json']] as const) {
-    const body = JSON.parse(await readFile(new URL(`test/fixtures/central/${file}`, ROOT), 'utf8')) as unknown;
-    await admin(base, `/api/v1/import/${kind}`, body);
-  }
-}
-
-export async function enrolOverHttp(base: string, workstationId = 'WS-L1-01'): Promise<{ terminalId: string; token: string; workstationId: string }> {
-  const r = await admin<{ terminalId: string; token: string }>(base, '/api/v1/terminals', { workstationId, name: `process ${workstationId}` });
-  return { ...r, workstationId };
-}

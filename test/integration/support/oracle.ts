@@ -120,6 +120,30 @@ export const SCENARIO_ADMIN = 'scenario-admin-token-0123456789';
 const FIXTURES = new URL('../../fixtures/central/', import.meta.url);
 export const FIXTURE_PLANT = { timezone: 'Europe/Madrid', dayStartsAt: '06:00' };
 
+/** A request to central `base` (in process or not) with the scenario admin token; throws unless 2xx. */
+export async function adminRequest<T>(base: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${SCENARIO_ADMIN}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** Imports the fixture plant and orders (test/fixtures/central) through central's HTTP API. */
+export async function seedFixturePlant(base: string): Promise<void> {
+  await adminRequest(base, 'POST', '/api/v1/import/plant', JSON.parse(await readFile(new URL('plant.json', FIXTURES), 'utf8')));
+  await adminRequest(base, 'POST', '/api/v1/import/orders', JSON.parse(await readFile(new URL('orders-fixed.json', FIXTURES), 'utf8')));
+}
+
+export async function enrolScenarioTerminal(base: string, workstationId = 'WS-L1-01'): Promise<{ terminalId: string; token: string; workstationId: string }> {
+  const r = await adminRequest<{ terminalId: string; token: string }>(base, 'POST', '/api/v1/terminals', { workstationId, name: `sim ${workstationId}` });
+  return { ...r, workstationId };
+}
+
 export interface ScenarioCentral {
   url: string;
   db: Db;
@@ -152,31 +176,15 @@ export async function startScenarioCentral(opts: { dataDir?: string; databaseUrl
   }
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  async function admin<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${SCENARIO_ADMIN}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      signal: AbortSignal.timeout(30_000),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text}`);
-    return JSON.parse(text) as T;
-  }
+  const admin = <T>(method: 'GET' | 'POST', path: string, body?: unknown) => adminRequest<T>(url, method, path, body);
   let closed: Promise<void> | null = null;
   return {
     url,
     db: database.db,
     kind: database.kind,
     admin,
-    async seedPlant() {
-      await admin('POST', '/api/v1/import/plant', JSON.parse(await readFile(new URL('plant.json', FIXTURES), 'utf8')));
-      await admin('POST', '/api/v1/import/orders', JSON.parse(await readFile(new URL('orders-fixed.json', FIXTURES), 'utf8')));
-    },
-    async enrol(workstationId = 'WS-L1-01') {
-      const r = await admin<{ terminalId: string; token: string }>('POST', '/api/v1/terminals', { workstationId, name: `sim ${workstationId}` });
-      return { ...r, workstationId };
-    },
+    seedPlant: () => seedFixturePlant(url),
+    enrol: (workstationId) => enrolScenarioTerminal(url, workstationId),
     async dailyTotals(date) {
       const r = await admin<{ totals: DailyTotals }>('GET', `/api/v1/reports/daily?date=${date}`);
       return { good: r.totals.good, scrap: r.totals.scrap };
