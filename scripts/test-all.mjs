@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit + renderer + integration tests (vitest), the Electron build
-// (main, preload, renderer), then the Playwright end-to-end tests in Debian's Chromium.
-// Prints one closing line: `total: N passed, N failed`.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+// `npm test`: typecheck and lint side by side, unit + renderer + integration tests (vitest), the
+// Electron build (main, preload, renderer), then the Playwright end-to-end tests in Debian's Chromium.
+// Names every failed test, then prints one closing line: `total: N passed, N failed`.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { relative } from 'node:path';
 
 if (!process.version.startsWith('v24.')) {
   console.error(`npm test must run on Node 24 (from the "node" devDependency); this is ${process.version}. Run it through npm.`);
   process.exit(1);
 }
 mkdirSync('test-results', { recursive: true });
+// Counts come from these reports: never from an earlier run's.
+for (const f of ['vitest.json', 'playwright.json']) rmSync(`test-results/${f}`, { force: true });
 
 const steps = [];
 function run(name, cmd, args) {
@@ -21,8 +24,39 @@ function run(name, cmd, args) {
   return ok;
 }
 
-run('typecheck', 'npx', ['tsc', '-b']);
-run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+/**
+ * Runs the steps at once (each is one process on one core), then prints each one's output whole,
+ * in order, so their lines do not interleave.
+ */
+async function runTogether(list) {
+  const results = await Promise.all(
+    list.map(
+      ([name, cmd, args]) =>
+        new Promise((resolveStep) => {
+          const started = Date.now();
+          const child = spawn(cmd, args, { env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
+          const out = [];
+          child.stdout.on('data', (b) => out.push(b));
+          child.stderr.on('data', (b) => out.push(b));
+          const finish = (code, error) =>
+            resolveStep({ name, cmd, args, ok: code === 0, seconds: ((Date.now() - started) / 1000).toFixed(1), out: Buffer.concat(out).toString('utf8'), error });
+          child.on('error', (e) => finish(null, e));
+          child.on('close', (code) => finish(code));
+        }),
+    ),
+  );
+  for (const r of results) {
+    console.log(`\n=== ${r.name}: ${r.cmd} ${r.args.join(' ')}`);
+    process.stdout.write(r.out);
+    if (r.error) console.log(`could not start: ${r.error.message}`);
+    steps.push({ name: r.name, ok: r.ok, seconds: r.seconds });
+  }
+}
+
+await runTogether([
+  ['typecheck', 'npx', ['tsc', '-b']],
+  ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+]);
 run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
 const built = run('build', 'npx', ['electron-vite', 'build']);
 if (built) run('e2e', 'npx', ['playwright', 'test']);
@@ -31,18 +65,49 @@ else steps.push({ name: 'e2e', ok: false, seconds: '0', skipped: 'build failed' 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** Each failed test with the first lines of its error, so the end of a CI log says what broke. */
+const failures = [];
+const firstLines = (text) =>
+  String(text ?? '')
+    // eslint-disable-next-line no-control-regex -- colour codes in captured messages
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, 4)
+    .map((l) => `      ${l.slice(0, 300)}`)
+    .join('\n');
 if (existsSync('test-results/vitest.json')) {
   const v = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
   passed += v.numPassedTests ?? 0;
   failed += v.numFailedTests ?? 0;
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  for (const file of v.testResults ?? []) {
+    const name = relative(process.cwd(), file.name);
+    const failedTests = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failedTests) failures.push(`  vitest ${name} > ${a.fullName}\n${firstLines((a.failureMessages ?? []).join('\n'))}`);
+    // A file that fails outside any test (import error, failing hook) has a message but no failed test.
+    if (failedTests.length === 0 && file.status === 'failed') failures.push(`  vitest ${name}\n${firstLines(file.message)}`);
+  }
 }
 if (existsSync('test-results/playwright.json')) {
   const p = JSON.parse(readFileSync('test-results/playwright.json', 'utf8'));
   passed += p.stats?.expected ?? 0;
   failed += (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0);
   skipped += p.stats?.skipped ?? 0;
+  const walk = (suite) => {
+    for (const child of suite.suites ?? []) walk(child);
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        const bad = (t.results ?? []).filter((r) => r.status !== 'passed' && r.status !== 'skipped');
+        if (bad.length === 0) continue;
+        const err = bad[0].error?.message ?? bad[0].errors?.[0]?.message;
+        failures.push(`  e2e ${spec.file}:${spec.line} > ${spec.title} (${bad[0].status})\n${firstLines(err)}`);
+      }
+    }
+  };
+  for (const s of p.suites ?? []) walk(s);
 }
+if (failures.length > 0) console.log(`\n=== failed tests\n${failures.join('\n')}`);
 console.log('\n=== summary');
 for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds}s)${s.skipped ? ` — ${s.skipped}` : ''}`);
 const stepFailures = steps.filter((s) => !s.ok).length;
