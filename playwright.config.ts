@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
+  globalSetup: './test/e2e/support/global-setup.ts',
   timeout: 120_000,
   expect: { timeout: 20_000 },
   workers: 1,

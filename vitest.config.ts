@@ -31,6 +31,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // One PostgreSQL cluster and one migrated PGlite template for the whole run.
+          globalSetup: ['test/integration/support/global-setup.ts'],
         },
       },
     ],

@@ -10,7 +10,7 @@ import { DEMO_DIR } from '../../src/server/demo';
 import { sha256Hex } from '../../src/server/auth/tokens';
 import { terminals } from '../../src/server/db/schema';
 import { ADMIN, event, fixture, Harness, variants, type Terminal } from './support/central-harness';
-import { startPgCluster } from './support/pg-cluster';
+import { runPgCluster } from './support/run-resources';
 
 describe.each(variants)('central HTTP API on %s', (variant) => {
   let h: Harness;
@@ -97,19 +97,13 @@ describe.each(variants)('central HTTP API on %s', (variant) => {
 
 describe.each(variants)('startCentral over real HTTP on %s', (variant) => {
   let central: RunningCentral;
-  let stopCluster: (() => Promise<void>) | null = null;
   beforeAll(async () => {
     let databaseUrl: string | undefined;
-    if (variant === 'postgres') {
-      const cluster = await startPgCluster();
-      stopCluster = () => cluster.stop();
-      databaseUrl = await cluster.createDatabase('takt_http');
-    }
+    if (variant === 'postgres') databaseUrl = await runPgCluster().createDatabase('takt_http');
     central = await startCentral({ port: 0, adminToken: ADMIN, logLevel: 'silent', ...(databaseUrl ? { databaseUrl } : {}) });
   });
   afterAll(async () => {
     await central?.close();
-    await stopCluster?.();
   });
 
   it('serves health, imports, enrolment and sync on an ephemeral port', async () => {

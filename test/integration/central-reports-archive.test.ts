@@ -4,6 +4,7 @@ import { ADMIN, Harness, variants, type Terminal } from './support/central-harne
 import { getRaw, output, pushOk, seedPlant, t2Row } from './central-reports.helpers';
 import { buildCentralApp } from '../../src/server/app';
 import { openDatabase } from '../../src/server/db/connect';
+import { migratedPgliteTemplate } from './support/run-resources';
 import { generateDueReports, listArchive } from '../../src/server/reports/archive';
 import { msUntilNextRun } from '../../src/server/reports/scheduler';
 
@@ -97,7 +98,7 @@ describe.each(variants)('report archive on %s', (variant) => {
 
 describe('archive scheduler in a listening central', () => {
   it('generates the due reports when the server starts listening, and stops with it', async () => {
-    const database = await openDatabase({});
+    const database = await openDatabase({ loadDataDir: migratedPgliteTemplate() });
     const app = buildCentralApp({ database, adminToken: ADMIN, logLevel: 'silent', now: () => new Date('2026-11-21T09:00:00.000Z') });
     try {
       await app.listen({ port: 0, host: '127.0.0.1' });

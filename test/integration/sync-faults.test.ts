@@ -6,25 +6,20 @@
  */
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { forwardAll, randomPlan, startFaultProxy, type Fault, type FaultKind, type FaultPlan } from './support/fault-proxy';
 import { checkOracle, FIXTURE_PLANT, startScenarioCentral, type ScenarioCentral } from './support/oracle';
 import { startTerminalSim, type TerminalSim } from './support/terminal-sim';
-import { pgUnavailableReason, startPgCluster, type PgCluster } from './support/pg-cluster';
+import { pgUnavailableReason } from './support/pg-cluster';
+import { migratedPgliteTemplate, runPgCluster } from './support/run-resources';
 
 type Variant = 'pglite' | 'postgres';
 const variants: Variant[] = pgUnavailableReason() ? ['pglite'] : ['pglite', 'postgres'];
 
-let cluster: Promise<PgCluster> | null = null;
-afterAll(async () => {
-  if (cluster) await (await cluster).stop();
-});
-
 async function centralFor(variant: Variant): Promise<ScenarioCentral> {
-  if (variant === 'pglite') return startScenarioCentral();
-  cluster ??= startPgCluster();
-  const url = await (await cluster).createDatabase(`takt_f_${randomUUID().replace(/-/g, '').slice(0, 16)}`);
+  if (variant === 'pglite') return startScenarioCentral({ loadDataDir: migratedPgliteTemplate() });
+  const url = await runPgCluster().createDatabase(`takt_f_${randomUUID().replace(/-/g, '').slice(0, 16)}`);
   return startScenarioCentral({ databaseUrl: url });
 }
 

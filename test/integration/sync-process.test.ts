@@ -9,12 +9,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { enrolOverHttp, runningCentrals, seedOverHttp, spawnCentral, stopCentral } from './support/central-process';
 import { startFaultProxy, type FaultPlan } from './support/fault-proxy';
 import { checkOracle, FIXTURE_PLANT, SCENARIO_ADMIN, startScenarioCentral } from './support/oracle';
-import { pgUnavailableReason, startPgCluster, type PgCluster } from './support/pg-cluster';
+import { pgUnavailableReason } from './support/pg-cluster';
+import { runPgCluster } from './support/run-resources';
 import { startTerminalSim } from './support/terminal-sim';
 
 const pgSkip = pgUnavailableReason();
@@ -23,13 +24,8 @@ afterEach(async () => {
   for (const child of [...runningCentrals]) child.kill('SIGKILL');
 });
 
-let cluster: Promise<PgCluster> | null = null;
-afterAll(async () => {
-  if (cluster) await (await cluster).stop();
-});
 async function pgDatabase(): Promise<string> {
-  cluster ??= startPgCluster();
-  return (await cluster).createDatabase(`takt_p_${randomUUID().replace(/-/g, '').slice(0, 16)}`);
+  return runPgCluster().createDatabase(`takt_p_${randomUUID().replace(/-/g, '').slice(0, 16)}`);
 }
 
 async function call<T>(base: string, method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<{ status: number; body: T }> {

@@ -10,18 +10,15 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reconcile } from '../../src/renderer/sync/reconcile';
 import { startFaultProxy } from './support/fault-proxy';
 import { checkOracle, FIXTURE_PLANT, startScenarioCentral, type ScenarioCentral } from './support/oracle';
-import { pgUnavailableReason, startPgCluster, type PgCluster } from './support/pg-cluster';
+import { pgUnavailableReason } from './support/pg-cluster';
+import { runPgCluster } from './support/run-resources';
 import { startTerminalSim, type TerminalSim } from './support/terminal-sim';
 
 const variants: ('pglite' | 'postgres')[] = pgUnavailableReason() ? ['pglite'] : ['pglite', 'postgres'];
-let cluster: Promise<PgCluster> | null = null;
-afterAll(async () => {
-  if (cluster) await (await cluster).stop();
-});
 
 /** Where central keeps its data, and how to take and restore a backup of it. */
 interface Store {
@@ -47,8 +44,7 @@ async function pgliteStore(): Promise<Store> {
 }
 
 async function pgStore(): Promise<Store> {
-  cluster ??= startPgCluster();
-  const c = await cluster;
+  const c = runPgCluster();
   const name = `takt_r_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const live = await c.createDatabase(name);
   let url = live;

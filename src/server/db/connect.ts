@@ -25,6 +25,11 @@ export interface CentralDb {
 export interface OpenDatabaseOptions {
   dataDir?: string;
   databaseUrl?: string;
+  /**
+   * In-memory PGlite only: start from this dump of a data directory (`dumpDataDir()`), e.g. one
+   * already migrated, instead of running initdb. Migrations still run (and skip what it has).
+   */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<CentralDb> {
@@ -41,7 +46,8 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<CentralDb
       throw e;
     }
   }
-  const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+  if (opts.dataDir && opts.loadDataDir) throw new Error('openDatabase: loadDataDir is for an in-memory PGlite, not a data directory');
+  const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   try {
     await client.waitReady;
     const db = drizzlePglite({ client }) as unknown as Db;

@@ -4,7 +4,7 @@
  * `takt sim` simulators. Everything is stopped and removed by `stopAll()`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { passFirstArticles } from './quality';
@@ -13,6 +13,8 @@ const repo = resolve(import.meta.dirname, '../../..');
 const node = process.execPath;
 const takt = join(repo, 'bin/takt.mjs');
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
+/** Set by ./global-setup.ts: a demo central's data directory that new centrals start from a copy of. */
+export const CENTRAL_TEMPLATE_ENV = 'TAKT_E2E_CENTRAL_TEMPLATE';
 
 interface Started {
   proc: ChildProcess;
@@ -93,7 +95,12 @@ export async function startCentralProcess(
     firstArticles?: 'passed' | 'pending';
   } = {},
 ): Promise<CentralProcess> {
-  const dataDir = opts.dataDir ?? tempDir('central');
+  let dataDir = opts.dataDir;
+  if (!dataDir) {
+    dataDir = tempDir('central');
+    const template = process.env[CENTRAL_TEMPLATE_ENV];
+    if (template) cpSync(template, dataDir, { recursive: true });
+  }
   const s = start(['central', '--port', String(opts.port ?? 0), '--data', dataDir, '--demo']);
   const url = await waitForLine(s, /Central: (http:\/\/\S+)/, 'central');
   const port = Number(new URL(url).port);

@@ -1,15 +1,15 @@
 /**
  * Runs one central per database variant for an integration test file: in-memory PGlite, and a
- * database in this file's private PostgreSQL cluster. Requests go through Fastify's inject.
+ * database in the run's private PostgreSQL cluster. Requests go through Fastify's inject.
  */
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { afterAll } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { buildCentralApp } from '../../../src/server/app';
 import { openDatabase, type CentralDb } from '../../../src/server/db/connect';
-import { pgUnavailableReason, startPgCluster, type PgCluster } from './pg-cluster';
+import { pgUnavailableReason } from './pg-cluster';
+import { migratedPgliteTemplate, runPgCluster } from './run-resources';
 
 export const ADMIN = 'test-admin-token-0123456789';
 export const FIXTURES = new URL('../../fixtures/central/', import.meta.url);
@@ -21,16 +21,9 @@ if (pgSkip) console.warn(`[takt] PostgreSQL variant skipped: ${pgSkip}`);
 /** `describe.each(variants)`: PostgreSQL is left out (with the reason printed) when not installed. */
 export const variants: VariantName[] = pgSkip ? ['pglite'] : ['pglite', 'postgres'];
 
-let cluster: Promise<PgCluster> | null = null;
-afterAll(async () => {
-  if (cluster) await (await cluster).stop();
-  cluster = null;
-});
-
 export async function openVariant(variant: VariantName): Promise<CentralDb> {
-  if (variant === 'pglite') return openDatabase({});
-  cluster ??= startPgCluster();
-  const url = await (await cluster).createDatabase(`takt_${randomUUID().replace(/-/g, '').slice(0, 16)}`);
+  if (variant === 'pglite') return openDatabase({ loadDataDir: migratedPgliteTemplate() });
+  const url = await runPgCluster().createDatabase(`takt_${randomUUID().replace(/-/g, '').slice(0, 16)}`);
   return openDatabase({ databaseUrl: url });
 }
 

@@ -161,10 +161,13 @@ export interface ScenarioCentral {
  * An in-process central over real HTTP on 127.0.0.1 (PGlite in memory or in `dataDir`, or
  * PostgreSQL at `databaseUrl`), with the database handle kept for the oracle.
  */
-export async function startScenarioCentral(opts: { dataDir?: string; databaseUrl?: string; port?: number } = {}): Promise<ScenarioCentral> {
+export async function startScenarioCentral(
+  opts: { dataDir?: string; databaseUrl?: string; port?: number; loadDataDir?: Blob } = {},
+): Promise<ScenarioCentral> {
   const database = await openDatabase({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   });
   const app = buildCentralApp({ database, adminToken: SCENARIO_ADMIN, logLevel: 'silent', rateLimit: { max: 100_000, timeWindowMs: 60_000 } });
   try {

@@ -1,5 +1,5 @@
 /**
- * A private PostgreSQL 15 cluster for one test file: initdb into a fresh temp dir owned by the
+ * A private PostgreSQL 15 cluster for a test run or a bench: initdb into a fresh temp dir owned by the
  * `postgres` user, listening on 127.0.0.1 only on a free port, one database per call to
  * createDatabase, stopped and deleted by stop(). Without the binaries: throws when CI is set,
  * otherwise reports why the PostgreSQL variant is skipped.
@@ -49,6 +49,28 @@ async function postgresIds(): Promise<{ uid: number; gid: number }> {
   return { uid, gid };
 }
 
+/**
+ * A cluster already listening on 127.0.0.1:`port` (superuser `postgres`, trust), e.g. the one the
+ * integration run's global setup started; `stop` is what stopping it means to the caller.
+ */
+export function pgClusterAt(port: number, stop: () => Promise<void> = async () => undefined): PgCluster {
+  const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  return {
+    port,
+    async createDatabase(name) {
+      const client = new pg.Client({ connectionString: admin });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+      } finally {
+        await client.end();
+      }
+      return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
+    stop,
+  };
+}
+
 export async function startPgCluster(): Promise<PgCluster> {
   const asRoot = process.getuid?.() === 0;
   const dir = await mkdtemp(join(tmpdir(), 'takt-pg-'));
@@ -67,30 +89,16 @@ export async function startPgCluster(): Promise<PgCluster> {
     await chmod(dir, 0o700);
     await asPostgres('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
     const port = await freePort();
-    const opts = `-c listen_addresses=127.0.0.1 -p ${port} -k ${sockets} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+    const opts = `-c listen_addresses=127.0.0.1 -p ${port} -k ${sockets} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
     await asPostgres('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
     started = true;
-    const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    return {
-      port,
-      async createDatabase(name) {
-        const client = new pg.Client({ connectionString: admin });
-        await client.connect();
-        try {
-          await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
-        } finally {
-          await client.end();
-        }
-        return `postgres://postgres@127.0.0.1:${port}/${name}`;
-      },
-      async stop() {
-        try {
-          await asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-        } finally {
-          await rm(dir, { recursive: true, force: true });
-        }
-      },
-    };
+    return pgClusterAt(port, async () => {
+      try {
+        await asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
   } catch (e) {
     if (started) await asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
