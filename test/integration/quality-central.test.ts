@@ -258,6 +258,64 @@ describe.each(variants)('quality at central on %s', (variant) => {
     expect(feed.body.notices.map((n) => n.id)).toContain('first-article-gate:PO-4/10');
   });
 
+  it('closes the flag notice once an inspector reviews every flag; an operator cannot, and a newer flag opens it again', async () => {
+    type Review = { decision: string; by: string; ncId: string | null } | null;
+    type Flags = { flags: { eventId: string; goodQty: number; review: Review }[] };
+    const key = 'notice:first-article-gate:PO-4/10';
+    type GateFlags = { count: number; goodQty: number; scrapQty: number; lastFlagAt: string };
+    const gateFlagsOf = async () => (await latest('notices', key)) as { gateFlags?: GateFlags; resolvedAt?: string } | undefined;
+    const review = (through: string, decision: 'accepted' | 'nc', operatorId: string, ncId?: string) =>
+      event(t, 'first-article.flags.reviewed', { workOrderId: 'PO-4/10', reviewedThrough: through, decision, ...(ncId ? { ncId } : {}) }, { operatorId });
+
+    const read = await gateFlagsOf();
+    expect(read?.gateFlags).toMatchObject({ count: 3, goodQty: 11, scrapQty: 0 });
+    const through = read!.gateFlags!.lastFlagAt;
+
+    const byOperator = review(through, 'accepted', 'OP-1');
+    await h.push(t, [byOperator]);
+    expect(await issueOf(byOperator.id)).toContain('OP-1, who is not an inspector');
+    expect((await gateFlagsOf())?.resolvedAt).toBeUndefined();
+
+    // Output flagged after the inspector read the notice is not covered by that review.
+    await new Promise((r) => setTimeout(r, 5));
+    const late = event(t, 'output.recorded', { workOrderId: 'PO-4/10', goodQty: 1, scrapQty: 1, scrapReason: 'SR01' }, { occurredAt: '2026-11-21T15:00:00.000Z' });
+    await h.push(t, [late]);
+    const withNc = review(through, 'nc', 'OP-2', 'NC-FA1');
+    await h.push(t, [withNc]);
+    expect(await issueOf(withNc.id)).toBeNull();
+    const flags = (await h.get<Flags>('/api/v1/quality/first-article-flags?workOrderId=PO-4%2F10', t.token)).body.flags;
+    expect(flags.map((f) => [f.goodQty, f.review?.decision ?? null, f.review?.by ?? null, f.review?.ncId ?? null])).toEqual([
+      [1, null, null, null],
+      [4, 'nc', 'OP-2', 'NC-FA1'],
+      [2, 'nc', 'OP-2', 'NC-FA1'],
+      [5, 'nc', 'OP-2', 'NC-FA1'],
+    ]);
+    const open = await gateFlagsOf();
+    expect(open?.resolvedAt).toBeUndefined();
+    expect(open?.gateFlags).toMatchObject({ count: 1, goodQty: 1, scrapQty: 1 });
+
+    const accepted = review(open!.gateFlags!.lastFlagAt, 'accepted', 'OP-2');
+    await h.push(t, [accepted]);
+    const closed = await gateFlagsOf();
+    expect(closed?.resolvedAt).toEqual(expect.any(String));
+    expect(closed?.gateFlags).toMatchObject({ count: 0 });
+    // Nothing left to review: stored, with an issue saying so.
+    const again = review(open!.gateFlags!.lastFlagAt, 'accepted', 'OP-2');
+    await h.push(t, [again]);
+    expect(await issueOf(again.id)).toContain('no unreviewed first-article flags on PO-4/10');
+
+    await h.push(t, [event(t, 'output.recorded', { workOrderId: 'PO-4/10', goodQty: 6, scrapQty: 0 }, { occurredAt: '2026-11-21T15:30:00.000Z' })]);
+    const reopened = await gateFlagsOf();
+    expect(reopened?.resolvedAt).toBeUndefined();
+    expect(reopened?.gateFlags).toMatchObject({ count: 1, goodQty: 6, scrapQty: 0 });
+  });
+
+  it('refuses a review that decides NC without naming the NC', async () => {
+    const bad = event(t, 'first-article.flags.reviewed', { workOrderId: 'PO-4/10', reviewedThrough: '2026-11-21T15:00:00.000Z', decision: 'nc' }, { operatorId: 'OP-2' });
+    const res = await h.push(t, [bad]);
+    expect(res.body).toMatchObject({ accepted: 0, rejected: [{ id: bad.id }] });
+  });
+
   it('does not flag output on an operation without a first-article plan', async () => {
     const e = event(t, 'output.recorded', { workOrderId: 'PO-4/20', goodQty: 1, scrapQty: 0 });
     await h.push(t, [e]);

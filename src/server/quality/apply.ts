@@ -3,6 +3,7 @@ import type { EventPayload, EventType } from '../../shared/sync/events';
 import type { Tx } from '../db/connect';
 import type { ChangeSet } from '../sync/changes';
 import { changeGaugeStatus, checkWarehouseReceipt, raiseNc, recordInspection, requestHold, requestNcDisposition } from './effects';
+import { reviewFirstArticleFlags } from './first-article-gate';
 
 interface Ctx {
   tx: Tx;
@@ -33,6 +34,8 @@ export async function applyQualityEffects(ctx: Ctx, e: Stored): Promise<string |
       return requestHold(ctx, e, e.payload as EventPayload<'lot.hold.requested'>);
     case 'warehouse.received':
       return checkWarehouseReceipt(ctx, e.payload as EventPayload<'warehouse.received'>);
+    case 'first-article.flags.reviewed':
+      return reviewFirstArticleFlags(ctx, e, e.payload as EventPayload<'first-article.flags.reviewed'>);
     default:
       return null;
   }

@@ -13,7 +13,7 @@
  * order, its setup changes, and its stops (pause/block → start) from every terminal. An operation
  * without a first-article plan has no gate. An inspection that arrives later does not clear a flag.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { firstArticleStatus, type FirstArticleReason, type FirstArticleStatus, type Stop } from '../../shared/quality/sampling';
 import type { EventPayload } from '../../shared/sync/events';
 import { rowsOf, type Queryable, type Tx } from '../db/connect';
@@ -154,19 +154,34 @@ export async function flagOutputsBeforeFirstArticle(ctx: Ctx, outputs: readonly 
   return issues;
 }
 
-/** The work order's one open QC notice, restated with everything flagged on it so far. */
+/**
+ * The work order's one QC notice, restated with what is flagged on it and not reviewed yet; once
+ * an inspector has reviewed everything it is resolved, and new flags open it again.
+ */
 async function publishNotice(ctx: Ctx, workOrderId: string): Promise<void> {
-  const [sum] = rowsOf<{ n: number | string; good: number | string; scrap: number | string }>(
+  const [sum] = rowsOf<{ n: number | string; good: number | string; scrap: number | string; last: Date | string | null }>(
     await ctx.tx.execute(
-      sql`SELECT count(*) AS n, coalesce(sum(good_qty), 0) AS good, coalesce(sum(scrap_qty), 0) AS scrap FROM first_article_gate_flags WHERE work_order_id = ${workOrderId}`,
+      sql`SELECT count(*) AS n, coalesce(sum(good_qty), 0) AS good, coalesce(sum(scrap_qty), 0) AS scrap, max(created_at) AS last
+          FROM first_article_gate_flags WHERE work_order_id = ${workOrderId} AND reviewed_at IS NULL`,
     ),
   );
   const n = Number(sum?.n ?? 0);
   const good = Number(sum?.good ?? 0);
   const scrap = Number(sum?.scrap ?? 0);
+  const existing = await ctx.changes.get('notices', `notice:${firstArticleNoticeId(workOrderId)}`);
+  if (n === 0 || !sum?.last) {
+    if (existing && !existing.resolvedAt) {
+      ctx.changes.put('notices', {
+        ...existing,
+        body: 'Revisado por calidad. / Reviewed by quality.',
+        gateFlags: { count: 0, goodQty: 0, scrapQty: 0, lastFlagAt: existing.gateFlags?.lastFlagAt ?? ctx.now.toISOString() },
+        resolvedAt: ctx.now.toISOString(),
+      });
+    }
+    return;
+  }
   const [wo] = await ctx.tx.select({ lineId: workOrders.lineId }).from(workOrders).where(eq(workOrders.id, workOrderId));
   const line = wo ? await getLine(ctx.tx, wo.lineId) : null;
-  const existing = await ctx.changes.get('notices', `notice:${firstArticleNoticeId(workOrderId)}`);
   ctx.changes.put('notices', {
     type: 'notice',
     id: firstArticleNoticeId(workOrderId),
@@ -179,8 +194,45 @@ async function publishNotice(ctx: Ctx, workOrderId: string): Promise<void> {
       `${n} registro(s) de producción (${good} buenas, ${scrap} chatarra) llegaron sin primera pieza aprobada. Revíselos. / ` +
       `${n} output record(s) (${good} good, ${scrap} scrap) arrived before the first article passed. Review them.`,
     refId: workOrderId,
-    createdAt: existing?.createdAt ?? ctx.now.toISOString(),
+    createdAt: existing && !existing.resolvedAt ? existing.createdAt : ctx.now.toISOString(),
+    gateFlags: { count: n, goodQty: good, scrapQty: scrap, lastFlagAt: new Date(sum.last).toISOString() },
   });
+}
+
+/**
+ * An inspector's review of the flags (event `first-article.flags.reviewed`): every unreviewed flag
+ * of the work order central had by `reviewedThrough` is marked with the decision; flags that came
+ * later stay open. Only an inspector reviews (re-checked here, as for first articles). Returns the
+ * event's issue when the reviewer is no inspector or there was nothing to review.
+ */
+export async function reviewFirstArticleFlags(ctx: Ctx, e: { id: string }, p: EventPayload<'first-article.flags.reviewed'>): Promise<string | null> {
+  // The reviewer is the envelope's operator (stored just before effects run, in this transaction).
+  const [stored] = await ctx.tx.select({ operatorId: events.operatorId }).from(events).where(eq(events.id, e.id));
+  const reviewer = stored?.operatorId ?? null;
+  const person = reviewer ? await ctx.changes.get('people', `operator:${reviewer}`) : null;
+  if (!person?.roles?.includes('inspector')) {
+    return `first-article flags of ${p.workOrderId} reviewed by ${reviewer ?? 'no operator'}, who is not an inspector: they stay open`;
+  }
+  const reviewed = await ctx.tx
+    .update(firstArticleGateFlags)
+    .set({
+      reviewedAt: ctx.now,
+      reviewedBy: reviewer,
+      reviewDecision: p.decision,
+      reviewNcId: p.ncId ?? null,
+      reviewNote: p.note?.trim() || null,
+    })
+    .where(
+      and(
+        eq(firstArticleGateFlags.workOrderId, p.workOrderId),
+        isNull(firstArticleGateFlags.reviewedAt),
+        lte(firstArticleGateFlags.createdAt, new Date(p.reviewedThrough)),
+      ),
+    )
+    .returning({ eventId: firstArticleGateFlags.eventId });
+  if (reviewed.length === 0) return `no unreviewed first-article flags on ${p.workOrderId} through ${p.reviewedThrough}`;
+  await publishNotice(ctx, p.workOrderId);
+  return null;
 }
 
 export const firstArticleNoticeId = (workOrderId: string) => `first-article-gate:${workOrderId}`;
@@ -204,5 +256,8 @@ export async function listFirstArticleFlags(q: Queryable, workOrderId?: string) 
     reason: r.reason,
     since: r.since?.toISOString() ?? null,
     occurredAt: r.occurredAt.toISOString(),
+    review: r.reviewedAt
+      ? { at: r.reviewedAt.toISOString(), by: r.reviewedBy, decision: r.reviewDecision, ncId: r.reviewNcId, note: r.reviewNote }
+      : null,
   }));
 }

@@ -76,4 +76,10 @@ export const firstArticleGateFlags = pgTable('first_article_gate_flags', {
   since: ts('since'),
   occurredAt: ts('occurred_at').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  // 0010_first_article_review.sql
+  reviewedAt: ts('reviewed_at'),
+  reviewedBy: text('reviewed_by'),
+  reviewDecision: text('review_decision').$type<'accepted' | 'nc'>(),
+  reviewNcId: text('review_nc_id'),
+  reviewNote: text('review_note'),
 });

@@ -84,6 +84,7 @@ export async function applyEffects(ctx: Ctx, e: StoredEvent): Promise<string | n
     case 'gauge.status.changed':
     case 'lot.hold.requested':
     case 'warehouse.received':
+    case 'first-article.flags.reviewed':
       return applyQualityEffects(ctx, e);
     default:
       return null;

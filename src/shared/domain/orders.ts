@@ -106,5 +106,17 @@ export const noticeSchema = z.object({
       resolutionNote: z.string().optional(),
     })
     .optional(),
+  /**
+   * A work order's first-article gate notice (quality 4.3): the output central received before the
+   * first article passed that no inspector has reviewed yet, and when the latest of it was flagged.
+   */
+  gateFlags: z
+    .object({
+      count: z.number().int().nonnegative(),
+      goodQty: z.number().int().nonnegative(),
+      scrapQty: z.number().int().nonnegative(),
+      lastFlagAt: isoInstant,
+    })
+    .optional(),
 });
 export type Notice = z.infer<typeof noticeSchema>;

@@ -119,6 +119,20 @@ export const eventPayloadSchemas = {
   'lot.hold.requested': z
     .object({ lotId: id.optional(), workOrderId: id.optional(), gaugeId: id.optional(), reason: z.string().min(1) })
     .refine((p) => !!p.lotId || !!p.workOrderId, { message: 'a hold names a lot or a work order' }),
+  /**
+   * quality (4.3): an inspector reviewed the output central flagged as recorded before the work
+   * order's first article passed, every flag up to `reviewedThrough` (the notice's `gateFlags.lastFlagAt`):
+   * the pieces were checked and accepted, or NC `ncId` was raised for them.
+   */
+  'first-article.flags.reviewed': z
+    .object({
+      workOrderId: id,
+      reviewedThrough: z.string().datetime({ offset: true }),
+      decision: z.enum(['accepted', 'nc']),
+      ncId: id.optional(),
+      note: z.string().optional(),
+    })
+    .refine((p) => p.decision !== 'nc' || !!p.ncId, { message: 'an NC decision names the NC' }),
 } as const;
 
 export type EventType = keyof typeof eventPayloadSchemas;

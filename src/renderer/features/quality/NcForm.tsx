@@ -16,15 +16,17 @@ export interface NcPrefill {
   inspectionId?: string;
   defectCode: string;
   description: string;
+  /** Pieces concerned, when known (e.g. output flagged before the first article passed). */
+  qty?: number;
 }
 
 /** Raise a nonconformance (4.4): prefilled from a failed inspection, or blank by hand. */
-export function NcForm({ prefill }: { prefill: NcPrefill }) {
+export function NcForm({ prefill, onRaised }: { prefill: NcPrefill; onRaised?: (ncId: string) => Promise<void> | void }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const record = useRecorder();
   const codes = useDefectCodes();
-  const [qty, setQty] = useState<number | string>(1);
+  const [qty, setQty] = useState<number | string>(prefill.qty ?? 1);
   const [defectCode, setDefectCode] = useState(prefill.defectCode);
   const [description, setDescription] = useState(prefill.description);
   const [location, setLocation] = useState('');
@@ -49,6 +51,7 @@ export function NcForm({ prefill }: { prefill: NcPrefill }) {
         ...(location.trim() ? { quarantineLocation: location.trim() } : {}),
       });
       setOutcome({ ok: true, id: ncId });
+      await onRaised?.(ncId);
     } catch (err) {
       setOutcome({ ok: false, message: err instanceof RecordError || err instanceof Error ? err.message : String(err) });
     }

@@ -1,5 +1,5 @@
 import '../../test-utils/dom';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Screens } from '../../app/Screens';
 import type { EventPayload } from '../../../shared/sync/events';
@@ -38,6 +38,7 @@ beforeEach(async () => {
     { key: 'gauge:G-OLD', type: 'gauge', id: 'G-OLD', name: 'Pie de rey viejo', gaugeType: 'caliper', unit: 'mm', resolution: '0.01', calibrationDueOn: '2020-01-01', status: 'active' },
   ]);
   await services.db.operators.put({ ...operator('OP-0005', 'B-INSP', 'Irene Inspectora'), roles: ['inspector'] });
+  await services.db.reasons.put({ key: 'defect-code:DF01', type: 'defect-code', id: 'DF01', code: 'DF01', name: { es: 'Fuera de cota', en: 'Out of size' } });
   await services.db.workOrders.put(workOrder('PO-1001/20', { status: 'started', operation: '20' }));
 });
 afterEach(async () => {
@@ -133,5 +134,74 @@ describe('first-article gate and inspection', () => {
     const alert = await screen.findByTestId('first-article-flag', {}, slow);
     expect(alert.textContent).toContain('Output recorded before the first article passed');
     expect(alert.textContent).toContain('2 output record(s) (9 good, 0 scrap)');
+  });
+
+  const flagNotice = {
+    key: 'notice:first-article-gate:PO-1001/20',
+    type: 'notice' as const,
+    id: 'first-article-gate:PO-1001/20',
+    kind: 'info' as const,
+    departments: ['quality'],
+    title: 'PO-1001/20: output before the first article passed',
+    body: '',
+    refId: 'PO-1001/20',
+    createdAt: '2026-11-26T08:00:00.000Z',
+    gateFlags: { count: 2, goodQty: 9, scrapQty: 1, lastFlagAt: '2026-11-26T08:05:00.000Z' },
+  };
+  const reviews = async () => (await services.db.events.where('type').equals('first-article.flags.reviewed').toArray()).map((e) => e.payload);
+
+  it('an inspector accepts the flagged pieces: one review up to what central had flagged, and the alert gives way', async () => {
+    sessionStore.getState().operatorSignedIn({ id: 'OP-0005', name: 'Irene', roles: ['inspector'], signedInAt: new Date().toISOString() });
+    routeStore.setState({ route: { name: 'quality', workOrderId: 'PO-1001/20' } });
+    await services.db.notices.put(flagNotice);
+    renderWithApp(<Screens />, { services });
+    expect((await screen.findByTestId('first-article-flag-counts', {}, slow)).textContent).toBe('2 records to review: 9 good, 1 scrap');
+    fireEvent.click(screen.getByRole('button', { name: 'Pieces checked: accept' }));
+    expect((await screen.findByTestId('first-article-flag-reviewed', {}, slow)).textContent).toContain('pieces accepted');
+    expect(screen.queryByTestId('first-article-flag')).toBeNull();
+    expect(await reviews()).toEqual([{ workOrderId: 'PO-1001/20', reviewedThrough: '2026-11-26T08:05:00.000Z', decision: 'accepted' }]);
+
+    // Central flags newer output before it has the review: the alert is back with the new figures.
+    await services.db.notices.put({ ...flagNotice, gateFlags: { count: 3, goodQty: 12, scrapQty: 1, lastFlagAt: '2026-11-26T09:00:00.000Z' } });
+    expect((await screen.findByTestId('first-article-flag-counts', {}, slow)).textContent).toBe('3 records to review: 12 good, 1 scrap');
+  });
+
+  it('an inspector raises an NC for the flagged pieces, prefilled, and the review names it', async () => {
+    sessionStore.getState().operatorSignedIn({ id: 'OP-0005', name: 'Irene', roles: ['inspector'], signedInAt: new Date().toISOString() });
+    routeStore.setState({ route: { name: 'quality', workOrderId: 'PO-1001/20' } });
+    await services.db.notices.put(flagNotice);
+    renderWithApp(<Screens />, { services });
+    fireEvent.click(await screen.findByRole('button', { name: 'Raise a nonconformance' }, slow));
+    const form = screen.getByTestId('first-article-flag-review');
+    expect(within(form).getByLabelText<HTMLInputElement>('Quantity').value).toBe('9');
+    expect(within(form).getByLabelText<HTMLTextAreaElement>('Description').value).toBe('Pieces made before the first article passed');
+    fireEvent.click(within(form).getByRole('button', { name: 'Raise nonconformance' }));
+    await within(form).findByText('Choose a defect code.', {}, slow);
+    expect(await reviews()).toEqual([]);
+    fireEvent.change(within(form).getByLabelText('Defect code'), { target: { value: 'DF01' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Raise nonconformance' }));
+    expect((await screen.findByTestId('first-article-flag-reviewed', {}, slow)).textContent).toContain('with the nonconformance');
+    const [nc] = await services.db.events.where('type').equals('nc.raised').toArray();
+    expect(nc!.payload).toMatchObject({ workOrderId: 'PO-1001/20', qty: 9, defectCode: 'DF01' });
+    expect(await reviews()).toEqual([{ workOrderId: 'PO-1001/20', reviewedThrough: '2026-11-26T08:05:00.000Z', decision: 'nc', ncId: (nc!.payload as { ncId: string }).ncId }]);
+  });
+
+  it('someone who is not an inspector sees the flag but cannot review it', async () => {
+    sessionStore.getState().operatorSignedIn({ id: 'OP-0007', name: 'Ana López', roles: ['operator', 'supervisor'], signedInAt: new Date().toISOString() });
+    routeStore.setState({ route: { name: 'quality', workOrderId: 'PO-1001/20' } });
+    await services.db.notices.put(flagNotice);
+    renderWithApp(<Screens />, { services });
+    expect((await screen.findByTestId('first-article-flag', {}, slow)).textContent).toContain('Only a quality inspector can review');
+    expect(screen.queryByRole('button', { name: 'Pieces checked: accept' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Raise a nonconformance' })).toBeNull();
+  });
+
+  it('a resolved flag notice shows nothing', async () => {
+    sessionStore.getState().operatorSignedIn({ id: 'OP-0005', name: 'Irene', roles: ['inspector'], signedInAt: new Date().toISOString() });
+    routeStore.setState({ route: { name: 'quality', workOrderId: 'PO-1001/20' } });
+    await services.db.notices.put({ ...flagNotice, gateFlags: { ...flagNotice.gateFlags, count: 0, goodQty: 0, scrapQty: 0 }, resolvedAt: '2026-11-26T10:00:00.000Z' });
+    renderWithApp(<Screens />, { services });
+    await screen.findByTestId('char-C1', {}, slow);
+    expect(screen.queryByTestId('first-article-flag')).toBeNull();
   });
 });

@@ -151,9 +151,10 @@ export async function findLot(db: TaktDb, lotId: string) {
 }
 
 /**
- * Central's QC notice that output reached it while the work order's first-article gate was closed
- * (server/quality/first-article-gate.ts), if any.
+ * Central's open QC notice that output reached it while the work order's first-article gate was
+ * closed (server/quality/first-article-gate.ts), if any: resolved once an inspector reviewed it all.
  */
 export async function getFirstArticleFlagNotice(db: TaktDb, workOrderId: string) {
-  return db.notices.where('id').equals(`first-article-gate:${workOrderId}`).first();
+  const notice = await db.notices.where('id').equals(`first-article-gate:${workOrderId}`).first();
+  return notice && !notice.resolvedAt ? notice : undefined;
 }
