@@ -324,6 +324,16 @@ describe('status', { timeout: 20_000 }, () => {
     expect((await db.meta.get('clockOffsetMs'))?.value).toBe(5000);
   });
 
+  it('a local database that fails after a cycle (closed under it) is reported, never an unhandled rejection', async () => {
+    // The bookkeeping after a successful cycle reads the last reconcile time: fail it, as a
+    // database closed under the engine does (the window closing, a test ending).
+    const get = db.meta.get.bind(db.meta);
+    vi.spyOn(db.meta, 'get').mockImplementation(((key: string) =>
+      key === 'lastReconcileAt' ? Promise.reject(new Error('DatabaseClosedError: Database has been closed')) : get(key)) as typeof db.meta.get);
+    await expect(engine.syncNow()).resolves.toBeUndefined();
+    expect(getSyncStatus().lastError).toMatch(/Reconcile with central failed: .*Database has been closed/);
+  });
+
   it('smooths small clock changes and follows a stepped clock at once', async () => {
     central.serverClockOffsetMs = 5000;
     await engine.syncNow();

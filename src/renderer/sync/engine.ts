@@ -397,7 +397,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     if (!failure) {
       await db.meta.put({ key: 'lastSyncAt', value: iso() }).catch(() => undefined);
       // Before pruning, so every retained acknowledged event is audited at least once.
-      if (myGen === generation) await reconcileIfDue(problems);
+      if (myGen === generation) await reconcileIfDue(problems).catch((e: unknown) => problems.push(`Reconcile with central failed: ${describe(e)}`));
       if (now() - lastPruneAt >= PRUNE_EVERY_MS) {
         lastPruneAt = now();
         await pruneAcked(db, now()).catch((e: unknown) => problems.push(`Could not prune old records: ${describe(e)}`));
@@ -449,6 +449,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
           wantPullAll = false;
           if (!(await runCycle(all, myGen))) break; // failed: the backoff timer decides when to retry
         }
+      } catch (e) {
+        // runCycle reports its own failures; anything else (the local database closed under it) is
+        // shown, never left as an unhandled rejection of a fire-and-forget request.
+        status.problemNoticed(`Sync stopped on a local error: ${describe(e)}`);
       } finally {
         if (running === current) running = null;
       }
