@@ -2,7 +2,7 @@
 // `npm test`: typecheck and lint side by side, unit + renderer + integration tests (vitest), the
 // Electron build (main, preload, renderer), then the Playwright end-to-end tests in Debian's Chromium.
 // Names every failed test, then prints one closing line: `total: N passed, N failed`.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { relative } from 'node:path';
 
@@ -15,13 +15,23 @@ mkdirSync('test-results', { recursive: true });
 for (const f of ['vitest.json', 'playwright.json']) rmSync(`test-results/${f}`, { force: true });
 
 const steps = [];
+/** Runs one step, its output passed straight through and also kept (for the failure list). */
 function run(name, cmd, args) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   const started = Date.now();
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
-  const ok = r.status === 0;
-  steps.push({ name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1) });
-  return ok;
+  return new Promise((resolveStep) => {
+    const child = spawn(cmd, args, { stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
+    const out = [];
+    child.stdout.on('data', (b) => (process.stdout.write(b), out.push(b)));
+    child.stderr.on('data', (b) => (process.stderr.write(b), out.push(b)));
+    const finish = (code) => {
+      const ok = code === 0;
+      steps.push({ name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1), out: Buffer.concat(out).toString('utf8') });
+      resolveStep(ok);
+    };
+    child.on('error', (e) => (console.log(`could not start: ${e.message}`), finish(null)));
+    child.on('close', finish);
+  });
 }
 
 /**
@@ -49,7 +59,7 @@ async function runTogether(list) {
     console.log(`\n=== ${r.name}: ${r.cmd} ${r.args.join(' ')}`);
     process.stdout.write(r.out);
     if (r.error) console.log(`could not start: ${r.error.message}`);
-    steps.push({ name: r.name, ok: r.ok, seconds: r.seconds });
+    steps.push({ name: r.name, ok: r.ok, seconds: r.seconds, out: r.out });
   }
 }
 
@@ -57,9 +67,9 @@ await runTogether([
   ['typecheck', 'npx', ['tsc', '-b']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
 ]);
-run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
-const built = run('build', 'npx', ['electron-vite', 'build']);
-if (built) run('e2e', 'npx', ['playwright', 'test']);
+await run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+const built = await run('build', 'npx', ['electron-vite', 'build']);
+if (built) await run('e2e', 'npx', ['playwright', 'test']);
 else steps.push({ name: 'e2e', ok: false, seconds: '0', skipped: 'build failed' });
 
 let passed = 0;
@@ -67,13 +77,13 @@ let failed = 0;
 let skipped = 0;
 /** Each failed test with the first lines of its error, so the end of a CI log says what broke. */
 const failures = [];
-const firstLines = (text) =>
-  String(text ?? '')
-    // eslint-disable-next-line no-control-regex -- colour codes in captured messages
-    .replace(/\x1b\[[0-9;]*m/g, '')
+// eslint-disable-next-line no-control-regex -- colour codes in captured output
+const stripColours = (text) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+const firstLines = (text, n = 4) =>
+  stripColours(text)
     .split('\n')
-    .filter((l) => l.trim())
-    .slice(0, 4)
+    .filter((l) => l.trim() && !/^[⎯\s]+$/.test(l))
+    .slice(0, n)
     .map((l) => `      ${l.slice(0, 300)}`)
     .join('\n');
 if (existsSync('test-results/vitest.json')) {
@@ -106,6 +116,15 @@ if (existsSync('test-results/playwright.json')) {
     }
   };
   for (const s of p.suites ?? []) walk(s);
+}
+// Vitest also fails a run whose tests all passed when something rejected or threw outside them:
+// its JSON report does not say so, its output does.
+const vitestStep = steps.find((st) => st.name === 'vitest');
+const unhandled = vitestStep && !vitestStep.ok ? /Unhandled Errors[\s\S]*$/.exec(stripColours(vitestStep.out))?.[0] : undefined;
+if (unhandled) failures.push(`  vitest: unhandled errors\n${firstLines(unhandled.split('\n').slice(1).join('\n'), 8)}`);
+for (const st of steps) {
+  if (!st.ok && !failures.some((f) => f.startsWith(`  ${st.name}`)))
+    failures.push(`  ${st.name} failed; the end of its output:\n${firstLines(stripColours(st.out ?? '').split('\n').filter((l) => l.trim()).slice(-8).join('\n'), 8)}`);
 }
 if (failures.length > 0) console.log(`\n=== failed tests\n${failures.join('\n')}`);
 console.log('\n=== summary');
