@@ -1,12 +1,13 @@
 /**
  * Quality at the station end to end (issue 6): real instruments simulated by `takt sim` on socat
  * serial pairs (Sylvac micrometer and calipers, an MT-SICS balance), a real central process.
- * Output is blocked before the first article; an overdue caliper's reading is refused with its
- * reason; a failing first article raises a prefilled NC; a passing one opens the gate, at central
+ * Output is blocked before the first article; output an old terminal sent anyway is flagged by
+ * central and reviewed by the inspector; an overdue caliper's reading is refused with its reason; a failing first article raises a prefilled NC; a passing one opens the gate, at central
  * too, and output is then recorded.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { getJson, simInstrument, simScan, startCentralProcess, startSerialPair, startTerminal, stopAll, tempDir } from './support/processes';
+import { ADMIN_TOKEN, getJson, simInstrument, simScan, startCentralProcess, startSerialPair, startTerminal, stopAll, tempDir } from './support/processes';
+import { pushOutputFromOldTerminal } from './support/quality';
 import { openTerminal, screenshot, signInByTyping } from './support/terminal-page';
 
 test.afterEach(async () => {
@@ -23,6 +24,8 @@ async function signOut(page: Page) {
 test('a first article from a Sylvac caliper and an MT-SICS balance opens the output gate; a failing one raises a prefilled NC', async ({ page }) => {
   test.setTimeout(240_000);
   const central = await startCentralProcess({ firstArticles: 'pending' });
+  // An old terminal that does not know the gate sends output before any first article passed.
+  await pushOutputFromOldTerminal(central.url, ADMIN_TOKEN, WO, 3);
   const dir = tempDir('quality-serial');
   const [scanner, mic, cal, oldCal, bal] = await Promise.all(
     ['scanner', 'micrometer', 'caliper', 'caliper-overdue', 'balance'].map((n) => startSerialPair(dir, n)),
@@ -55,6 +58,15 @@ test('a first article from a Sylvac caliper and an MT-SICS balance opens the out
   simScan(scanner!.sim, WO);
   await expect(page.getByTestId('inspection-wo')).toContainText(WO);
   const value = (id: string) => page.getByTestId(`char-value-${id}`);
+
+  // Central flagged that output for QC: the inspector checks those pieces and accepts them.
+  await expect(page.getByTestId('first-article-flag-counts')).toHaveText('1 registro sin revisar: 3 buenas, 0 chatarra');
+  await screenshot(page, 'quality-first-article-flag');
+  await page.getByRole('button', { name: 'Piezas revisadas: correctas' }).click();
+  await expect(page.getByTestId('first-article-flag-reviewed')).toContainText('piezas aceptadas');
+  type Notices = { notices: { id: string }[] };
+  const openQualityNotices = async () => (await getJson<Notices>(`${central.url}/api/v1/notices?department=quality&open=true`)).notices.map((n) => n.id);
+  await expect.poll(openQualityNotices, { timeout: 30_000 }).not.toContain(`first-article-gate:${WO}`);
 
   // An overdue caliper is refused with its reason, and nothing is filled.
   await page.getByRole('listitem', { name: 'Longitud total 45' }).click();

@@ -5,48 +5,41 @@
  */
 import { randomUUID } from 'node:crypto';
 
-/** Records a passed first article, signed by inspector OP-0005, for the given work orders (default: all). */
-export async function passFirstArticles(
+type Item = { type: string; payload: Record<string, unknown> };
+
+/**
+ * Enrols a terminal of its own and pushes its events, in order, as `operatorId`; `items` may be
+ * worked out with the terminal's token (e.g. from what it pulls).
+ */
+async function pushAsTerminal(
   centralUrl: string,
   adminToken: string,
-  workOrderIds?: string[],
-  inspectorId = 'OP-0005',
+  name: string,
+  operatorId: string,
+  items: Item[] | ((auth: { authorization: string }) => Promise<Item[]>),
 ): Promise<void> {
   const enrol = await fetch(`${centralUrl}/api/v1/terminals`, {
     method: 'POST',
     headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ workstationId: 'WS-M1-01', name: 'e2e inspector' }),
+    body: JSON.stringify({ workstationId: 'WS-M1-01', name }),
   });
   if (!enrol.ok) throw new Error(`enrol: ${enrol.status} ${await enrol.text()}`);
   const { terminalId, token } = (await enrol.json()) as { terminalId: string; token: string };
   const auth = { authorization: `Bearer ${token}` };
-  let ids = workOrderIds;
-  if (!ids) {
-    const page = (await (await fetch(`${centralUrl}/sync/v1/pull?stream=work-orders&cursor=0&limit=1000`, { headers: auth })).json()) as {
-      rows: { op: string; row: { id: string } | null }[];
-    };
-    ids = page.rows.filter((r) => r.op === 'put' && r.row).map((r) => r.row!.id);
-  }
   const epoch = randomUUID();
-  const events = ids.map((workOrderId, i) => ({
+  const list = typeof items === 'function' ? await items(auth) : items;
+  const events = list.map(({ type, payload }, i) => ({
     id: randomUUID(),
     terminalId,
     epoch,
     seq: i + 1,
-    type: 'inspection.recorded',
+    type,
     v: 1,
     occurredAt: new Date().toISOString(),
     clockOffsetMs: 0,
-    operatorId: inspectorId,
+    operatorId,
     workstationId: 'WS-M1-01',
-    payload: {
-      inspectionId: `FA-E2E-${randomUUID()}`,
-      kind: 'first-article',
-      workOrderId,
-      results: [{ characteristicId: 'visual', attribute: 'pass', source: 'manual', manualReason: 'e2e setup', verdict: 'pass' }],
-      verdict: 'pass',
-      inspectorId,
-    },
+    payload,
   }));
   const push = await fetch(`${centralUrl}/sync/v1/push`, {
     method: 'POST',
@@ -55,4 +48,40 @@ export async function passFirstArticles(
   });
   const body = (await push.json()) as { accepted?: number };
   if (!push.ok || body.accepted !== events.length) throw new Error(`push: ${push.status} ${JSON.stringify(body)}`);
+}
+
+/** Records a passed first article, signed by inspector OP-0005, for the given work orders (default: all). */
+export async function passFirstArticles(
+  centralUrl: string,
+  adminToken: string,
+  workOrderIds?: string[],
+  inspectorId = 'OP-0005',
+): Promise<void> {
+  const allWorkOrders = async (auth: { authorization: string }) => {
+    const page = (await (await fetch(`${centralUrl}/sync/v1/pull?stream=work-orders&cursor=0&limit=1000`, { headers: auth })).json()) as {
+      rows: { op: string; row: { id: string } | null }[];
+    };
+    return page.rows.filter((r) => r.op === 'put' && r.row).map((r) => r.row!.id);
+  };
+  await pushAsTerminal(centralUrl, adminToken, 'e2e inspector', inspectorId, async (auth) =>
+    (workOrderIds ?? (await allWorkOrders(auth))).map((workOrderId) => ({
+      type: 'inspection.recorded',
+      payload: {
+        inspectionId: `FA-E2E-${randomUUID()}`,
+        kind: 'first-article',
+        workOrderId,
+        results: [{ characteristicId: 'visual', attribute: 'pass', source: 'manual', manualReason: 'e2e setup', verdict: 'pass' }],
+        verdict: 'pass',
+        inspectorId,
+      },
+    })),
+  );
+}
+
+/**
+ * Output an old terminal (one that does not know the first-article gate) sends before any first
+ * article of the work order passed: central stores it and flags it for QC.
+ */
+export async function pushOutputFromOldTerminal(centralUrl: string, adminToken: string, workOrderId: string, goodQty: number): Promise<void> {
+  await pushAsTerminal(centralUrl, adminToken, 'e2e old terminal', 'OP-0007', [{ type: 'output.recorded', payload: { workOrderId, goodQty, scrapQty: 0 } }]);
 }
