@@ -51,11 +51,21 @@ export function createInstrumentPort(options: InstrumentPortOptions): Instrument
 
   const base = (raw: string) => ({ raw, portId: config.id, gaugeId: config.gaugeId ?? null, protocol: profile.protocol, receivedAt: now().toISOString() });
 
+  /**
+   * The unit the instrument last announced on this connection (a Sylvac "MM"/"IN" answer, a
+   * Mahr unit line), given to its values that carry none: a caliper switched to inches then reads
+   * in inches, and the gauge gate refuses the reading for a characteristic in mm instead of judging
+   * inches as millimetres. Forgotten when the port closes (another instrument may be plugged in).
+   */
+  let announcedUnit: string | null = null;
+
   // The hub's decoder (injectable in tests) adapted to the session's shape.
   const sessionDecode = (_protocol: string, frame: string): DecodeOutcome => {
     const o = decode(profile.protocol, frame, frame);
     if (!o.ok) return { ok: false, error: { code: o.error.code as DecodeErrorCode, message: o.error.message } };
-    const { value, unit, stable, status, detail } = o.reading;
+    const { value, stable, status, detail } = o.reading;
+    if (status === 'info' && value === null && o.reading.unit) announcedUnit = o.reading.unit;
+    const unit = o.reading.unit ?? (value !== null ? announcedUnit : null);
     const n = value === null ? null : Number(value);
     return { ok: true, value, number: n !== null && Number.isFinite(n) ? n : null, unit, stable, status, ...(detail ? { detail } : {}) };
   };
@@ -114,6 +124,7 @@ export function createInstrumentPort(options: InstrumentPortOptions): Instrument
       session.start();
     },
     detach(reason) {
+      announcedUnit = null;
       session?.stop();
       session = null;
       settle(err('offline', reason));

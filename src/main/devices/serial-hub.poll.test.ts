@@ -123,6 +123,32 @@ describe('serial hub: poll-mode instruments', () => {
   });
 });
 
+describe('serial hub: the unit an instrument announces', () => {
+  it('gives a Sylvac value the unit the caliper last announced on this connection, and forgets it when the cable is pulled', async () => {
+    startHub(instrument({ id: 'cal-1', protocol: 'sylvac-optors', gaugeId: 'G-CAL-001', mode: 'stream', stableCount: 1 }));
+    await connected();
+    port.reply('+12.345\r');
+    port.reply('IN\r'); // switched to inches: its answer to the unit query
+    port.reply('+0.4860\r');
+    port.reply('MM\r');
+    port.reply('+12.340\r');
+    expect(readings.map((r) => [r.value, r.unit, r.status])).toEqual([
+      ['12.345', null, 'ok'],
+      [null, 'in', 'info'],
+      ['0.4860', 'in', 'ok'],
+      [null, 'mm', 'info'],
+      ['12.340', 'mm', 'ok'],
+    ]);
+    port.pull();
+    await vi.waitFor(() => expect(statuses.at(-1)?.state).toBe('disconnected'));
+    port = new FakePort();
+    vi.advanceTimersByTime(10_000);
+    await connected();
+    port.reply('+1.000\r');
+    expect(readings.at(-1)).toMatchObject({ value: '1.000', unit: null });
+  });
+});
+
 describe('serial hub: test requests and the monitor', () => {
   it('a test request sends the command and resolves with the answer; the monitor shows tx and rx in hex', async () => {
     startHub(instrument({ mode: 'stream' }));
