@@ -2,8 +2,9 @@
  * Quality at the station end to end (issue 6): real instruments simulated by `takt sim` on socat
  * serial pairs (Sylvac micrometer and calipers, an MT-SICS balance), a real central process.
  * Output is blocked before the first article; output an old terminal sent anyway is flagged by
- * central and reviewed by the inspector; an overdue caliper's reading is refused with its reason; a failing first article raises a prefilled NC; a passing one opens the gate, at central
- * too, and output is then recorded.
+ * central and reviewed by the inspector; an overdue caliper's reading is refused with its reason;
+ * a failing first article raises a prefilled NC, whose rework order reaches the station's queue
+ * marked as rework; a passing one opens the gate, at central too, and output is then recorded.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_TOKEN, getJson, simInstrument, simScan, startCentralProcess, startSerialPair, startTerminal, stopAll, tempDir } from './support/processes';
@@ -45,7 +46,7 @@ test('a first article from a Sylvac caliper and an MT-SICS balance opens the out
   await openTerminal(page, terminal.url);
   await expect(page.getByText(/en línea/)).toBeVisible();
   await signInByTyping(page, 'B-10007');
-  await page.getByRole('button', { name: `Abrir orden ${WO}` }).click();
+  await page.getByRole('button', { name: `Abrir orden ${WO}`, exact: true }).click();
   await expect(page.getByTestId('first-article-gate')).toContainText('un inspector debe aprobar la primera pieza');
   await expect(page.getByRole('button', { name: 'Guardar' })).toBeDisabled();
   await screenshot(page, 'quality-output-blocked');
@@ -128,14 +129,21 @@ test('a first article from a Sylvac caliper and an MT-SICS balance opens the out
   await page.getByRole('button', { name: 'Informe FAI (PDF)' }).click();
   expect((await download).suggestedFilename()).toBe(`FAI-${inspectionId}.pdf`);
   await page.getByRole('button', { name: 'Otra orden' }).click();
-  await expect(page.getByTestId(/^nc-NC-/)).toContainText('DF01');
+  const ncRow = page.getByTestId(/^nc-NC-/);
+  await expect(ncRow).toContainText('DF01');
+  // The NC's piece is reworked: central creates a rework work order for the station that made it.
+  await ncRow.getByRole('button', { name: 'Reprocesar' }).click();
+  await expect(ncRow).toContainText(`Orden de retrabajo: ${WO}-RW1`, { timeout: 30_000 });
   await screenshot(page, 'quality-home');
   await page.getByRole('button', { name: 'Volver a la cola' }).click();
   await signOut(page);
 
-  // The operator can now record output.
+  // The operator can now record output; the rework order is in the queue, marked as such.
   await signInByTyping(page, 'B-10007');
-  await page.getByRole('button', { name: `Abrir orden ${WO}` }).click();
+  const reworkRow = page.locator(`[data-testid="queue-row"][data-work-order-id="${WO}-RW1"]`);
+  await expect(reworkRow.getByTestId('rework-badge')).toHaveText('Retrabajo');
+  await expect(page.locator(`[data-testid="queue-row"][data-work-order-id="${WO}"]`).getByTestId('rework-badge')).toHaveCount(0);
+  await page.getByRole('button', { name: `Abrir orden ${WO}`, exact: true }).click();
   await expect(page.getByTestId('first-article-gate')).toHaveCount(0);
   await page.getByLabel('Buenas', { exact: true }).fill('5');
   await page.getByRole('button', { name: 'Guardar' }).click();
