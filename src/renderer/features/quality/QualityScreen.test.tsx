@@ -64,7 +64,8 @@ describe('first-article gate and inspection', () => {
     services.fake.reading(reading('45.02', 'G-OLD'));
     expect((await screen.findByTestId('reading-refused', {}, slow)).textContent).toContain('was due on 2020-01-01');
     services.fake.reading(reading('45.02', 'G-CAL'));
-    expect((await screen.findByTestId('char-value-C1', {}, slow)).textContent).toBe('45.02 mm');
+    // The cell is there from the start ('—'): wait for the reading to land in it.
+    await waitFor(() => expect(screen.getByTestId('char-value-C1').textContent).toBe('45.02 mm'), slow);
     fireEvent.click(screen.getByRole('button', { name: 'Pass' }));
     expect((await screen.findByTestId('overall-verdict', {}, slow)).textContent).toContain('Pass');
     fireEvent.change(screen.getByLabelText('Badge'), { target: { value: 'B-INSP' } });
@@ -178,7 +179,10 @@ describe('first-article gate and inspection', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Raise nonconformance' }));
     await within(form).findByText('Choose a defect code.', {}, slow);
     expect(await reviews()).toEqual([]);
+    // The plant's defect codes come from a live query: choose once they are listed.
+    await within(form).findByRole('option', { name: 'DF01 · Out of size' }, slow);
     fireEvent.change(within(form).getByLabelText('Defect code'), { target: { value: 'DF01' } });
+    expect(within(form).getByLabelText<HTMLSelectElement>('Defect code').value).toBe('DF01');
     fireEvent.click(within(form).getByRole('button', { name: 'Raise nonconformance' }));
     expect((await screen.findByTestId('first-article-flag-reviewed', {}, slow)).textContent).toContain('with the nonconformance');
     const [nc] = await services.db.events.where('type').equals('nc.raised').toArray();
