@@ -33,14 +33,14 @@ interface Stored {
   occurredAtCorrected: Date;
 }
 
-async function rolesOf(ctx: Ctx, operatorId: string | null | undefined): Promise<readonly Role[]> {
+export async function rolesOf(ctx: Ctx, operatorId: string | null | undefined): Promise<readonly Role[]> {
   if (!operatorId) return [];
   const row = await ctx.changes.get('people', `operator:${operatorId}`);
   return row?.roles ?? [];
 }
 
 /** The envelope's operator (stored just before effects run, in the same transaction). */
-async function operatorOf(ctx: Ctx, eventId: string): Promise<string | null> {
+export async function operatorOf(ctx: Ctx, eventId: string): Promise<string | null> {
   const [row] = await ctx.tx.select({ operatorId: events.operatorId }).from(events).where(eq(events.id, eventId));
   return row?.operatorId ?? null;
 }

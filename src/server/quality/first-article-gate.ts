@@ -20,6 +20,7 @@ import { rowsOf, type Queryable, type Tx } from '../db/connect';
 import { getLine, getPlantSettings, getProduct } from '../db/master';
 import { events, workOrders } from '../db/schema';
 import type { ChangeSet } from '../sync/changes';
+import { operatorOf, rolesOf } from './effects';
 import { firstArticleGateFlags, qualityInspections } from './tables';
 
 interface Ctx {
@@ -206,11 +207,8 @@ async function publishNotice(ctx: Ctx, workOrderId: string): Promise<void> {
  * event's issue when the reviewer is no inspector or there was nothing to review.
  */
 export async function reviewFirstArticleFlags(ctx: Ctx, e: { id: string }, p: EventPayload<'first-article.flags.reviewed'>): Promise<string | null> {
-  // The reviewer is the envelope's operator (stored just before effects run, in this transaction).
-  const [stored] = await ctx.tx.select({ operatorId: events.operatorId }).from(events).where(eq(events.id, e.id));
-  const reviewer = stored?.operatorId ?? null;
-  const person = reviewer ? await ctx.changes.get('people', `operator:${reviewer}`) : null;
-  if (!person?.roles?.includes('inspector')) {
+  const reviewer = await operatorOf(ctx, e.id);
+  if (!(await rolesOf(ctx, reviewer)).includes('inspector')) {
     return `first-article flags of ${p.workOrderId} reviewed by ${reviewer ?? 'no operator'}, who is not an inspector: they stay open`;
   }
   const reviewed = await ctx.tx
