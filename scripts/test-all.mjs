@@ -15,23 +15,39 @@ mkdirSync('test-results', { recursive: true });
 for (const f of ['vitest.json', 'playwright.json']) rmSync(`test-results/${f}`, { force: true });
 
 const steps = [];
-/** Runs one step, its output passed straight through and also kept (for the failure list). */
-function run(name, cmd, args) {
-  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+
+/**
+ * Runs one process and keeps its output (for the failure list); with `echo` the output is also
+ * passed straight through as it comes.
+ */
+function spawnStep(name, cmd, args, { echo }) {
   const started = Date.now();
   return new Promise((resolveStep) => {
     const child = spawn(cmd, args, { stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
     const out = [];
-    child.stdout.on('data', (b) => (process.stdout.write(b), out.push(b)));
-    child.stderr.on('data', (b) => (process.stderr.write(b), out.push(b)));
-    const finish = (code) => {
-      const ok = code === 0;
-      steps.push({ name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1), out: Buffer.concat(out).toString('utf8') });
-      resolveStep(ok);
+    child.stdout.on('data', (b) => (echo && process.stdout.write(b), out.push(b)));
+    child.stderr.on('data', (b) => (echo && process.stderr.write(b), out.push(b)));
+    const finish = (code, error) => {
+      if (error) {
+        const said = Buffer.from(`could not start: ${error.message}\n`);
+        if (echo) process.stdout.write(said);
+        out.push(said);
+      }
+      resolveStep({ name, cmd, args, ok: code === 0, seconds: ((Date.now() - started) / 1000).toFixed(1), out: Buffer.concat(out).toString('utf8') });
     };
-    child.on('error', (e) => (console.log(`could not start: ${e.message}`), finish(null)));
-    child.on('close', finish);
+    child.on('error', (e) => finish(null, e));
+    child.on('close', (code) => finish(code));
   });
+}
+
+const heading = (r) => `\n=== ${r.name}: ${r.cmd} ${r.args.join(' ')}`;
+
+/** Runs one step, its output passed straight through. */
+async function run(name, cmd, args) {
+  console.log(heading({ name, cmd, args }));
+  const r = await spawnStep(name, cmd, args, { echo: true });
+  steps.push(r);
+  return r.ok;
 }
 
 /**
@@ -39,27 +55,11 @@ function run(name, cmd, args) {
  * in order, so their lines do not interleave.
  */
 async function runTogether(list) {
-  const results = await Promise.all(
-    list.map(
-      ([name, cmd, args]) =>
-        new Promise((resolveStep) => {
-          const started = Date.now();
-          const child = spawn(cmd, args, { env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
-          const out = [];
-          child.stdout.on('data', (b) => out.push(b));
-          child.stderr.on('data', (b) => out.push(b));
-          const finish = (code, error) =>
-            resolveStep({ name, cmd, args, ok: code === 0, seconds: ((Date.now() - started) / 1000).toFixed(1), out: Buffer.concat(out).toString('utf8'), error });
-          child.on('error', (e) => finish(null, e));
-          child.on('close', (code) => finish(code));
-        }),
-    ),
-  );
+  const results = await Promise.all(list.map(([name, cmd, args]) => spawnStep(name, cmd, args, { echo: false })));
   for (const r of results) {
-    console.log(`\n=== ${r.name}: ${r.cmd} ${r.args.join(' ')}`);
+    console.log(heading(r));
     process.stdout.write(r.out);
-    if (r.error) console.log(`could not start: ${r.error.message}`);
-    steps.push({ name: r.name, ok: r.ok, seconds: r.seconds, out: r.out });
+    steps.push(r);
   }
 }
 
